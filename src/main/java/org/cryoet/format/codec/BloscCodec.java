@@ -1,0 +1,355 @@
+package org.cryoet.format.codec;
+
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.lz4.Lz4Compressor;
+import io.airlift.compress.lz4.Lz4Decompressor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+
+/**
+ * numcodecs {@code blosc}: the Blosc 1 frame format, in pure Java. Decoding
+ * honours the frame's own header (compressor, shuffle, type size, block size,
+ * split flag, memcpyed frames), whatever the Zarr metadata says.
+ */
+public final class BloscCodec implements Codec {
+
+	public enum Cname {
+		BLOSCLZ("blosclz", 0), LZ4("lz4", 1), LZ4HC("lz4hc", 1), ZLIB("zlib", 3), ZSTD("zstd", 4);
+
+		final String id;
+		final int code;
+
+		Cname(final String id, final int code) {
+			this.id = id;
+			this.code = code;
+		}
+
+		public static Cname of(final String id) {
+			for (final Cname c : values())
+				if (c.id.equals(id)) return c;
+			throw new IllegalArgumentException("unsupported Blosc cname '" + id +
+				"' (supported: blosclz, lz4, lz4hc, zlib, zstd)");
+		}
+
+		public String id() {
+			return id;
+		}
+	}
+
+	public static final int NOSHUFFLE = 0, SHUFFLE = 1, BITSHUFFLE = 2;
+
+	private static final int MIN_BUFFERSIZE = 128;
+	private static final int MAX_SPLITS = 16;
+	private static final int L1 = 32 * 1024;
+
+	private final Cname cname;
+	private final int clevel;
+	private final int shuffle;
+	private final int blockSize;
+	private final int threads;
+
+	/**
+	 * @param blockSize 0 picks one as c-blosc does
+	 * @param threads blocks of one frame decoded at once; 1 when chunks are already decoded in parallel
+	 */
+	public BloscCodec(final Cname cname, final int clevel, final int shuffle, final int blockSize, final int threads) {
+		if (clevel < 0 || clevel > 9) throw new IllegalArgumentException("Blosc clevel must be 0..9, got " + clevel);
+		if (shuffle < -1 || shuffle > 2) throw new IllegalArgumentException("Blosc shuffle must be 0, 1 or 2, got " + shuffle);
+		this.cname = cname;
+		this.clevel = clevel;
+		this.shuffle = shuffle;
+		this.blockSize = blockSize;
+		this.threads = Math.max(1, threads);
+	}
+
+	public BloscCodec(final Cname cname, final int clevel, final int shuffle) {
+		this(cname, clevel, shuffle, 0, 1);
+	}
+
+	public BloscCodec withThreads(final int n) {
+		return new BloscCodec(cname, clevel, shuffle, blockSize, n);
+	}
+
+	@Override
+	public String toJson() {
+		return "{\"blocksize\": " + blockSize + ", \"clevel\": " + clevel + ", \"cname\": \"" + cname.id +
+			"\", \"id\": \"blosc\", \"shuffle\": " + shuffle + "}";
+	}
+
+	// ---- decoding ----
+
+	@Override
+	public byte[] decode(final byte[] frame, final int expectedSize) throws CorruptDataException {
+		final BloscHeader h = BloscHeader.read(frame);
+		if (h.nbytes != expectedSize)
+			throw new CorruptDataException("Blosc frame decodes to " + h.nbytes + " bytes, expected " + expectedSize);
+		final byte[] out = new byte[h.nbytes];
+		decodeInto(frame, h, out, threads);
+		return out;
+	}
+
+	/** Decodes {@code frame} into {@code out}, which must have the frame's decoded size. */
+	public static void decode(final byte[] frame, final byte[] out, final int threads) throws CorruptDataException {
+		final BloscHeader h = BloscHeader.read(frame);
+		if (h.nbytes != out.length)
+			throw new CorruptDataException("Blosc frame decodes to " + h.nbytes + " bytes, expected " + out.length);
+		decodeInto(frame, h, out, threads);
+	}
+
+	private static void decodeInto(final byte[] frame, final BloscHeader h, final byte[] out, final int threads)
+		throws CorruptDataException
+	{
+		if (h.memcpyed()) {
+			if (h.cbytes < BloscHeader.SIZE + h.nbytes)
+				throw new CorruptDataException("memcpyed Blosc frame holds " + (h.cbytes - BloscHeader.SIZE) +
+					" bytes, header claims " + h.nbytes);
+			System.arraycopy(frame, BloscHeader.SIZE, out, 0, h.nbytes);
+			return;
+		}
+		final int nblocks = h.blockCount();
+		if (BloscHeader.SIZE + 4L * nblocks > h.cbytes)
+			throw new CorruptDataException("Blosc frame too short for its " + nblocks + " block offsets");
+		if (threads <= 1 || nblocks < 2) {
+			final Scratch s = new Scratch(h.blockSize);
+			for (int b = 0; b < nblocks; b++)
+				decodeBlock(frame, h, b, out, s);
+			return;
+		}
+		final int tasks = Math.min(threads, nblocks);
+		final List<Future<?>> futures = new ArrayList<>(tasks);
+		for (int t = 0; t < tasks; t++) {
+			final int first = t;
+			futures.add(ForkJoinPool.commonPool().submit(() -> {
+				final Scratch s = new Scratch(h.blockSize);
+				for (int b = first; b < nblocks; b += tasks)
+					decodeBlock(frame, h, b, out, s);
+				return null;
+			}));
+		}
+		for (final Future<?> f : futures) {
+			try {
+				f.get();
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new CorruptDataException("interrupted while decoding a Blosc frame", e);
+			}
+			catch (final ExecutionException e) {
+				if (e.getCause() instanceof CorruptDataException) throw (CorruptDataException) e.getCause();
+				throw new CorruptDataException("Blosc decoding failed: " + e.getCause(), e.getCause());
+			}
+		}
+	}
+
+	/** Per-thread buffer for a block before unshuffling. */
+	private static final class Scratch {
+
+		final byte[] tmp;
+
+		Scratch(final int blockSize) {
+			tmp = new byte[blockSize];
+		}
+	}
+
+	private static void decodeBlock(final byte[] frame, final BloscHeader h, final int b, final byte[] out,
+		final Scratch s) throws CorruptDataException
+	{
+		final int dstOff = b * h.blockSize;
+		final boolean leftover = b == h.blockCount() - 1 && h.nbytes % h.blockSize != 0;
+		final int bsize = leftover ? h.nbytes - dstOff : h.blockSize;
+		final boolean doShuffle = h.byteShuffle() && h.typeSize > 1;
+		final boolean doBitShuffle = h.bitShuffle() && bsize >= h.typeSize;
+		final byte[] target = doShuffle || doBitShuffle ? s.tmp : out;
+		final int targetOff = target == out ? dstOff : 0;
+
+		final int nsplits = !h.dontSplit() && h.typeSize <= MAX_SPLITS && bsize / h.typeSize >= MIN_BUFFERSIZE &&
+			!leftover ? h.typeSize : 1;
+		final int neblock = bsize / nsplits;
+		int src = BloscHeader.readInt(frame, BloscHeader.SIZE + 4 * b);
+		int t = targetOff;
+		for (int j = 0; j < nsplits; j++) {
+			if (src < BloscHeader.SIZE || src > h.cbytes - 4)
+				throw new CorruptDataException("Blosc block " + b + " starts outside the frame");
+			final int cbytes = BloscHeader.readInt(frame, src);
+			src += 4;
+			if (cbytes < 0 || cbytes > h.cbytes - src)
+				throw new CorruptDataException("Blosc block " + b + " claims " + cbytes + " bytes past the end of the frame");
+			final int n;
+			if (cbytes == neblock) {
+				System.arraycopy(frame, src, target, t, neblock);
+				n = neblock;
+			}
+			else {
+				n = decompress(h.compressorCode(), frame, src, cbytes, target, t, neblock);
+			}
+			if (n != neblock)
+				throw new CorruptDataException("Blosc block " + b + " decodes to " + n + " bytes, expected " + neblock);
+			src += cbytes;
+			t += neblock;
+		}
+		if (doShuffle) Shuffle.byteUnshuffle(h.typeSize, bsize, s.tmp, 0, out, dstOff);
+		else if (doBitShuffle) Shuffle.bitUnshuffle(h.typeSize, bsize, s.tmp, 0, out, dstOff);
+	}
+
+	private static int decompress(final int code, final byte[] in, final int off, final int len, final byte[] out,
+		final int outOff, final int maxOut) throws CorruptDataException
+	{
+		switch (code) {
+			case 0:
+				return BloscLz.decompress(in, off, len, out, outOff, maxOut);
+			case 1:
+				try {
+					return new Lz4Decompressor().decompress(in, off, len, out, outOff, maxOut);
+				}
+				catch (final MalformedInputException | IllegalArgumentException | IndexOutOfBoundsException e) {
+					throw new CorruptDataException("invalid LZ4 block in Blosc frame: " + e.getMessage(), e);
+				}
+			case 3: {
+				final byte[] inflated = ZlibCodec.inflate(in, off, len, maxOut, false);
+				System.arraycopy(inflated, 0, out, outOff, maxOut);
+				return maxOut;
+			}
+			case 4:
+				return ZstdCodec.decompress(in, off, len, out, outOff, maxOut);
+			case 2:
+				throw new CorruptDataException("Blosc frame uses snappy, which this reader does not support");
+			default:
+				throw new CorruptDataException("Blosc frame names unknown compressor code " + code);
+		}
+	}
+
+	// ---- encoding ----
+
+	@Override
+	public byte[] encode(final byte[] raw, final int typeSize) throws CorruptDataException {
+		final int ts = Math.min(Math.max(typeSize, 1), 255);
+		final int nbytes = raw.length;
+		final int bs = blockSize(ts, nbytes);
+		final int nblocks = nbytes == 0 ? 0 : (nbytes + bs - 1) / bs;
+		final boolean split = cname.code != Cname.ZSTD.code && cname.code != Cname.ZLIB.code &&
+			ts <= MAX_SPLITS && bs / ts >= MIN_BUFFERSIZE;
+		int flags = cname.code << 5;
+		if (shuffle == SHUFFLE) flags |= BloscHeader.DOSHUFFLE;
+		if (shuffle == BITSHUFFLE) flags |= BloscHeader.DOBITSHUFFLE;
+		if (!split) flags |= BloscHeader.DONT_SPLIT;
+
+		final int cap = BloscHeader.SIZE + 4 * nblocks + nbytes + 4 * nblocks * MAX_SPLITS + 64;
+		byte[] out = new byte[cap];
+		int op = BloscHeader.SIZE + 4 * nblocks;
+		final byte[] shuffled = new byte[bs];
+		final byte[] work = new byte[maxCompressed(bs)];
+		for (int b = 0; b < nblocks; b++) {
+			final int off = b * bs;
+			final boolean leftover = b == nblocks - 1 && nbytes % bs != 0;
+			final int bsize = leftover ? nbytes - off : bs;
+			BloscHeader.writeInt(out, BloscHeader.SIZE + 4 * b, op);
+			final byte[] src;
+			int srcOff;
+			if (shuffle == SHUFFLE && ts > 1) {
+				Shuffle.byteShuffle(ts, bsize, raw, off, shuffled, 0);
+				src = shuffled;
+				srcOff = 0;
+			}
+			else if (shuffle == BITSHUFFLE && bsize >= ts) {
+				Shuffle.bitShuffle(ts, bsize, raw, off, shuffled, 0);
+				src = shuffled;
+				srcOff = 0;
+			}
+			else {
+				src = raw;
+				srcOff = off;
+			}
+			final int nsplits = split && !leftover ? ts : 1;
+			final int neblock = bsize / nsplits;
+			for (int j = 0; j < nsplits; j++, srcOff += neblock) {
+				int cbytes = clevel == 0 ? -1 : compress(src, srcOff, neblock, work);
+				if (cbytes < 0 || cbytes >= neblock) cbytes = neblock; // stored as is
+				if (op + 4 + cbytes > out.length) out = java.util.Arrays.copyOf(out, out.length * 2 + cbytes);
+				BloscHeader.writeInt(out, op, cbytes);
+				op += 4;
+				System.arraycopy(cbytes == neblock ? src : work, cbytes == neblock ? srcOff : 0, out, op, cbytes);
+				op += cbytes;
+			}
+		}
+		if (op >= nbytes + BloscHeader.SIZE) return memcpyed(raw, ts, bs, flags);
+		out[0] = 2;
+		out[1] = 1; // every codec's format version in c-blosc 1.x
+		out[2] = (byte) flags;
+		out[3] = (byte) ts;
+		BloscHeader.writeInt(out, 4, nbytes);
+		BloscHeader.writeInt(out, 8, bs);
+		BloscHeader.writeInt(out, 12, op);
+		return java.util.Arrays.copyOf(out, op);
+	}
+
+	private static byte[] memcpyed(final byte[] raw, final int ts, final int bs, final int flags) {
+		final byte[] out = new byte[BloscHeader.SIZE + raw.length];
+		out[0] = 2;
+		out[1] = 1;
+		out[2] = (byte) ((flags & 0xe0) | BloscHeader.MEMCPYED | BloscHeader.DONT_SPLIT);
+		out[3] = (byte) ts;
+		BloscHeader.writeInt(out, 4, raw.length);
+		BloscHeader.writeInt(out, 8, bs);
+		BloscHeader.writeInt(out, 12, out.length);
+		System.arraycopy(raw, 0, out, BloscHeader.SIZE, raw.length);
+		return out;
+	}
+
+	private int maxCompressed(final int n) {
+		return n + n / 255 + 64 + (cname == Cname.ZSTD ? n / 8 + 512 : 0) + (cname == Cname.ZLIB ? n / 100 + 64 : 0);
+	}
+
+	/** @return compressed length, or -1 when it does not fit */
+	private int compress(final byte[] src, final int off, final int len, final byte[] work) {
+		switch (cname) {
+			case BLOSCLZ:
+				return BloscLz.compress(src, off, len, work, 0, work.length);
+			case LZ4:
+			case LZ4HC: // plain LZ4 output is a valid LZ4HC stream: the decoder is the same
+				return new Lz4Compressor().compress(src, off, len, work, 0, work.length);
+			case ZLIB: {
+				final byte[] z = ZlibCodec.deflate(src, off, len, clevel, false);
+				if (z.length > work.length) return -1;
+				System.arraycopy(z, 0, work, 0, z.length);
+				return z.length;
+			}
+			case ZSTD: {
+				final byte[] z = ZstdCodec.compress(src, off, len);
+				if (z.length > work.length) return -1;
+				System.arraycopy(z, 0, work, 0, z.length);
+				return z.length;
+			}
+			default:
+				throw new IllegalStateException(cname.toString());
+		}
+	}
+
+	/** The block size c-blosc 1.x would choose, unless one was forced. */
+	private int blockSize(final int ts, final int nbytes) {
+		if (nbytes < ts) return Math.max(nbytes, 1);
+		int bs = nbytes;
+		if (blockSize > 0) {
+			bs = Math.max(blockSize, MIN_BUFFERSIZE);
+		}
+		else if (nbytes >= L1) {
+			bs = L1;
+			if (cname.code == 3 || cname.code == 4 || cname == Cname.LZ4HC) bs *= 2;
+			final int[] factor = { -4, -2, 1, 2, 4, 4, 8, 8, 8, 8 };
+			bs = factor[clevel] < 0 ? bs / -factor[clevel] : bs * factor[clevel];
+			if (clevel == 9 && (cname.code == 3 || cname.code == 4 || cname == Cname.LZ4HC)) bs *= 2;
+		}
+		final boolean split = cname.code != Cname.ZSTD.code && ts <= MAX_SPLITS && bs / ts >= MIN_BUFFERSIZE;
+		if (clevel > 0 && split && blockSize == 0) {
+			bs = Math.min(bs, 1 << 18) * ts;
+			bs = Math.max(bs, 1 << 16);
+			bs = Math.min(bs, 1 << 20);
+		}
+		if (bs > nbytes) bs = nbytes;
+		if (bs > ts) bs = bs / ts * ts;
+		return bs;
+	}
+}

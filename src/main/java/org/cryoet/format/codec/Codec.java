@@ -1,0 +1,24 @@
+package org.cryoet.format.codec;
+
+import java.io.IOException;
+
+/**
+ * A byte-to-byte compressor as named by a Zarr v2 {@code compressor} object.
+ * Implementations are stateless and safe to share between threads.
+ */
+public interface Codec {
+
+	/**
+	 * @param expectedSize the decoded size the caller needs; a codec whose
+	 *          output differs throws {@link CorruptDataException}
+	 */
+	byte[] decode(byte[] encoded, int expectedSize) throws IOException;
+
+	/**
+	 * @param typeSize element size in bytes, a hint for shuffling codecs
+	 */
+	byte[] encode(byte[] raw, int typeSize) throws IOException;
+
+	/** The Zarr v2 {@code compressor} JSON object, or {@code null} for raw storage. */
+	String toJson();
+}

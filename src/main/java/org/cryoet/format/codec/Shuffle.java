@@ -1,0 +1,121 @@
+package org.cryoet.format.codec;
+
+/**
+ * Blosc's byte shuffle and bit shuffle of one block, and their inverses.
+ * Byte shuffle groups byte j of every element together; bit shuffle groups
+ * bit k of byte j of every element, least significant bit first.
+ */
+final class Shuffle {
+
+	private Shuffle() {}
+
+	static void byteShuffle(final int typeSize, final int blockSize, final byte[] src, final int srcOff,
+		final byte[] dst, final int dstOff)
+	{
+		final int n = blockSize / typeSize;
+		for (int j = 0; j < typeSize; j++) {
+			final int d = dstOff + j * n;
+			for (int i = 0, s = srcOff + j; i < n; i++, s += typeSize)
+				dst[d + i] = src[s];
+		}
+		final int done = n * typeSize;
+		System.arraycopy(src, srcOff + done, dst, dstOff + done, blockSize - done);
+	}
+
+	static void byteUnshuffle(final int typeSize, final int blockSize, final byte[] src, final int srcOff,
+		final byte[] dst, final int dstOff)
+	{
+		final int n = blockSize / typeSize;
+		switch (typeSize) {
+			case 2:
+				for (int i = 0, d = dstOff; i < n; i++, d += 2) {
+					dst[d] = src[srcOff + i];
+					dst[d + 1] = src[srcOff + n + i];
+				}
+				break;
+			case 4:
+				unshuffle4(n, src, srcOff, dst, dstOff);
+				break;
+			default:
+				for (int j = 0; j < typeSize; j++) {
+					final int s = srcOff + j * n;
+					for (int i = 0, d = dstOff + j; i < n; i++, d += typeSize)
+						dst[d] = src[s + i];
+				}
+		}
+		final int done = n * typeSize;
+		System.arraycopy(src, srcOff + done, dst, dstOff + done, blockSize - done);
+	}
+
+	private static void unshuffle4(final int n, final byte[] src, final int srcOff, final byte[] dst, final int dstOff) {
+		final int s0 = srcOff, s1 = srcOff + n, s2 = srcOff + 2 * n, s3 = srcOff + 3 * n;
+		for (int i = 0, d = dstOff; i < n; i++, d += 4) {
+			dst[d] = src[s0 + i];
+			dst[d + 1] = src[s1 + i];
+			dst[d + 2] = src[s2 + i];
+			dst[d + 3] = src[s3 + i];
+		}
+	}
+
+	/** Elements beyond the last multiple of 8 are copied unchanged, as c-blosc does. */
+	static void bitShuffle(final int typeSize, final int blockSize, final byte[] src, final int srcOff,
+		final byte[] dst, final int dstOff)
+	{
+		final int n = blockSize / typeSize;
+		if (n % 8 != 0) {
+			System.arraycopy(src, srcOff, dst, dstOff, blockSize);
+			return;
+		}
+		java.util.Arrays.fill(dst, dstOff, dstOff + n * typeSize, (byte) 0);
+		final int rowBytes = n / 8;
+		for (int i = 0; i < n; i++) {
+			final int e = srcOff + i * typeSize;
+			for (int j = 0; j < typeSize; j++) {
+				final int v = src[e + j];
+				if (v == 0) continue;
+				for (int k = 0; k < 8; k++)
+					if ((v >> k & 1) != 0)
+						dst[dstOff + (j * 8 + k) * rowBytes + (i >> 3)] |= (byte) (1 << (i & 7));
+			}
+		}
+		final int done = n * typeSize;
+		System.arraycopy(src, srcOff + done, dst, dstOff + done, blockSize - done);
+	}
+
+	static void bitUnshuffle(final int typeSize, final int blockSize, final byte[] src, final int srcOff,
+		final byte[] dst, final int dstOff)
+	{
+		final int n = blockSize / typeSize;
+		if (n % 8 != 0) {
+			System.arraycopy(src, srcOff, dst, dstOff, blockSize);
+			return;
+		}
+		final int rowBytes = n / 8;
+		// Eight elements at a time: for each byte position j, gather bit row k's byte into bit k.
+		for (int g = 0; g < rowBytes; g++) {
+			for (int j = 0; j < typeSize; j++) {
+				long rows = 0;
+				for (int k = 0; k < 8; k++)
+					rows |= (long) (src[srcOff + (j * 8 + k) * rowBytes + g] & 0xff) << (8 * k);
+				final long t = transpose8x8(rows);
+				final int base = dstOff + g * 8 * typeSize + j;
+				for (int e = 0; e < 8; e++)
+					dst[base + e * typeSize] = (byte) (t >>> (8 * e));
+			}
+		}
+		final int done = n * typeSize;
+		System.arraycopy(src, srcOff + done, dst, dstOff + done, blockSize - done);
+	}
+
+	/** Transposes an 8x8 bit matrix held row by row in the bytes of a long (bit c of byte r -> bit r of byte c). */
+	static long transpose8x8(long x) {
+		long t;
+		t = (x ^ (x >>> 7)) & 0x00AA00AA00AA00AAL;
+		x = x ^ t ^ (t << 7);
+		t = (x ^ (x >>> 14)) & 0x0000CCCC0000CCCCL;
+		x = x ^ t ^ (t << 14);
+		t = (x ^ (x >>> 28)) & 0x00000000F0F0F0F0L;
+		x = x ^ t ^ (t << 28);
+		return x;
+	}
+}
