@@ -1,0 +1,179 @@
+package org.cryoet.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.cryoet.sample.SampleData;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.convert.ConvertService;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+
+/**
+ * Runs the suite's SciJava commands outside Fiji with Fiji's own syntax:
+ * {@code --headless --run "Label" "key='value',key2=3"} and {@code --list}.
+ * Exit 0 on success; 1 and one line on stderr when the input is bad; 2 for a
+ * malformed command line.
+ */
+public final class CryoetLauncher {
+
+	static final String PACKAGE = "org.cryoet.";
+
+	private CryoetLauncher() {}
+
+	public static void main(final String[] args) {
+		final int code = run(args, System.out, System.err);
+		System.exit(code);
+	}
+
+	static int run(final String[] args, final PrintStream out, final PrintStream err) {
+		boolean debug = false, list = false, headless = false;
+		String label = null, arguments = "", sample = null;
+		try {
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--debug": debug = true; break;
+					case "--headless": headless = true; break;
+					case "--list": list = true; break;
+					case "--make-sample": sample = next(args, ++i, "--make-sample needs a folder"); break;
+					case "--run":
+						label = next(args, ++i, "--run needs a command label");
+						if (i + 1 < args.length && !args[i + 1].startsWith("--")) arguments = args[++i];
+						break;
+					case "-h": case "--help":
+						usage(out);
+						return 0;
+					default:
+						throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");
+				}
+			}
+			if (label == null && !list && sample == null) throw new IllegalArgumentException("nothing to do (see --help)");
+		}
+		catch (final IllegalArgumentException e) {
+			err.println("cryoet: " + e.getMessage());
+			return 2;
+		}
+		System.setProperty(org.cryoet.command.CryoetCommand.LAUNCHER_PROPERTY, "true");
+		if (headless || System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless",
+			String.valueOf(headless || java.awt.GraphicsEnvironment.isHeadless()));
+		try {
+			if (sample != null) {
+				final Path dir = Path.of(sample);
+				out.println(SampleData.ensure(dir));
+				if (label == null && !list) return 0;
+			}
+			try (Context context = new Context(CommandService.class, ModuleService.class, ConvertService.class)) {
+				final CommandService commands = context.getService(CommandService.class);
+				final Map<String, CommandInfo> ours = ourCommands(commands);
+				if (list) {
+					list(ours, out);
+					return 0;
+				}
+				final CommandInfo info = ours.get(label);
+				if (info == null) {
+					err.println("cryoet: no command labelled \"" + label + "\" (commands: " + String.join(", ", ours
+						.keySet()) + ")");
+					return 2;
+				}
+				return runCommand(context, info, arguments, out, err, debug);
+			}
+		}
+		catch (final Exception | Error e) {
+			err.println("cryoet: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+			if (debug) e.printStackTrace(err);
+			return 1;
+		}
+	}
+
+	private static String next(final String[] args, final int i, final String message) {
+		if (i >= args.length) throw new IllegalArgumentException(message);
+		return args[i];
+	}
+
+	static Map<String, CommandInfo> ourCommands(final CommandService commands) {
+		final Map<String, CommandInfo> byLabel = new TreeMap<>();
+		for (final CommandInfo info : commands.getCommands())
+			if (info.getClassName().startsWith(PACKAGE)) byLabel.put(info.getLabel(), info);
+		return byLabel;
+	}
+
+	private static int runCommand(final Context context, final CommandInfo info, final String arguments,
+		final PrintStream out, final PrintStream err, final boolean debug) throws Exception
+	{
+		final Map<String, String> given;
+		try {
+			given = ArgumentString.parse(arguments);
+		}
+		catch (final IllegalArgumentException e) {
+			err.println("cryoet: " + info.getLabel() + ": " + e.getMessage());
+			return 2;
+		}
+		final ConvertService convert = context.getService(ConvertService.class);
+		final Map<String, Object> inputs = new TreeMap<>();
+		final List<String> names = new ArrayList<>();
+		for (final ModuleItem<?> item : info.inputs())
+			if (!item.getType().getName().startsWith("org.scijava.")) names.add(item.getName());
+		for (final Map.Entry<String, String> e : given.entrySet()) {
+			final ModuleItem<?> item = info.getInput(e.getKey());
+			if (item == null || !names.contains(e.getKey())) {
+				err.println("cryoet: " + info.getLabel() + ": unknown parameter " + e.getKey() + " (parameters: " + String
+					.join(", ", names) + ")");
+				return 2;
+			}
+			final Object value = convert.convert(e.getValue(), item.getType());
+			if (value == null) {
+				err.println("cryoet: " + info.getLabel() + ": " + e.getKey() + "=" + e.getValue() + " is not a valid " +
+					item.getType().getSimpleName());
+				return 2;
+			}
+			if (item.getChoices() != null && !item.getChoices().isEmpty() && !item.getChoices().contains(e.getValue())) {
+				err.println("cryoet: " + info.getLabel() + ": " + e.getKey() + " must be one of " + item.getChoices());
+				return 2;
+			}
+			inputs.put(e.getKey(), value);
+		}
+		for (final ModuleItem<?> item : info.inputs())
+			if (names.contains(item.getName()) && item.isRequired() && !inputs.containsKey(item.getName()) && item
+				.getDefaultValue() == null && !item.getType().isPrimitive())
+			{
+				err.println("cryoet: " + info.getLabel() + ": missing parameter " + item.getName());
+				return 2;
+			}
+		final CommandModule module = context.getService(CommandService.class).run(info, false, inputs).get();
+		if (module.isCanceled()) {
+			err.println("cryoet: " + module.getCancelReason());
+			return 1;
+		}
+		for (final ModuleItem<?> o : info.outputs()) {
+			final Object v = o.getValue(module);
+			if (v != null) out.println(v);
+		}
+		return 0;
+	}
+
+	private static void list(final Map<String, CommandInfo> ours, final PrintStream out) {
+		for (final CommandInfo info : ours.values()) {
+			out.println(info.getLabel() + "  (" + info.getMenuPath() + ")");
+			for (final ModuleItem<?> item : info.inputs()) {
+				if (item.getType().getName().startsWith("org.scijava.")) continue;
+				out.println("    " + item.getName() + ": " + item.getType().getSimpleName() + (item.isRequired() ? "" :
+					" (optional)") + (item.getChoices() == null || item.getChoices().isEmpty() ? "" : " " + item
+						.getChoices()) + " - " + item.getLabel());
+			}
+		}
+	}
+
+	private static void usage(final PrintStream out) {
+		out.println("usage: cryoet --headless --run \"Command Label\" \"key='value',key2=3\"");
+		out.println("       cryoet --list              list the commands and their parameters");
+		out.println("       cryoet --make-sample DIR   write the built-in sample dataset into DIR");
+		out.println("options: --debug  show stack traces of failures");
+	}
+}

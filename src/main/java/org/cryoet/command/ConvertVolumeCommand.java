@@ -1,0 +1,50 @@
+package org.cryoet.command;
+
+import java.io.File;
+import java.util.Locale;
+
+import org.cryoet.convert.VolumeConverter;
+import org.cryoet.image.ChunkCache;
+import org.cryoet.image.Downsampling;
+import org.cryoet.ui.ImageJTiffExport;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Converts a tomogram, tilt series or mask between OME-Zarr, MRC and TIFF. */
+@Plugin(type = Command.class, label = "Convert CryoET Volume", menuPath = "Plugins>CryoET>Convert CryoET Volume",
+	headless = true)
+public class ConvertVolumeCommand extends CryoetCommand {
+
+	@Parameter(label = "Input (OME-Zarr folder, Zarr array or MRC file)", style = "open")
+	private File input;
+
+	@Parameter(label = "Level (0 = full resolution)", min = "0")
+	private int level;
+
+	@Parameter(label = "Output (.mrc, .zarr or .tif)", style = "save")
+	private File output;
+
+	@Parameter(label = "Pyramid downsampling (for .zarr)", choices = { "auto", "mean", "any", "nearest" },
+		required = false)
+	private String downsampling = "auto";
+
+	@Parameter(label = "Replace an existing output", required = false)
+	private boolean overwrite;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Result")
+	private String result;
+
+	@Override
+	protected void execute() throws Exception {
+		final Downsampling mode = downsampling == null || downsampling.equals("auto") ? null : Downsampling.valueOf(
+			downsampling.toUpperCase(Locale.ROOT));
+		final int threads = Runtime.getRuntime().availableProcessors();
+		final VolumeConverter.Result r = new VolumeConverter(ChunkCache.shared(), threads, mode).register(".tif",
+			new ImageJTiffExport(threads)).convert(input.toPath(), level, output.toPath(), overwrite, progress());
+		for (final String note : r.notes)
+			log.warn(note);
+		result = "wrote " + r.output + ": " + r.description;
+	}
+}

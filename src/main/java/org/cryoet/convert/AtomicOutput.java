@@ -1,0 +1,68 @@
+package org.cryoet.convert;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * A file or folder written under a hidden temporary name beside its final
+ * path and moved there only when complete, so a failure leaves nothing behind.
+ */
+public final class AtomicOutput {
+
+	public interface Writer {
+
+		void write(Path temporary) throws IOException;
+	}
+
+	private AtomicOutput() {}
+
+	public static void write(final Path target, final boolean overwrite, final Writer writer) throws IOException {
+		final Path abs = target.toAbsolutePath();
+		final Path dir = abs.getParent();
+		if (dir != null && !Files.isDirectory(dir))
+			throw new org.cryoet.format.FormatException(target + ": folder " + dir + " does not exist");
+		if (Files.exists(abs) && !overwrite)
+			throw new org.cryoet.format.FormatException(target + ": already exists (set overwrite=true to replace it)");
+		final Path tmp = dir.resolve("." + abs.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
+		try {
+			writer.write(tmp);
+			if (Files.exists(abs)) deleteTree(abs);
+			try {
+				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (final AtomicMoveNotSupportedException e) {
+				Files.move(tmp, abs);
+			}
+		}
+		finally {
+			if (Files.exists(tmp)) deleteTree(tmp);
+		}
+	}
+
+	static void deleteTree(final Path p) throws IOException {
+		if (!Files.isDirectory(p)) {
+			Files.deleteIfExists(p);
+			return;
+		}
+		Files.walkFileTree(p, new SimpleFileVisitor<Path>() {
+
+			@Override
+			public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) throws IOException {
+				Files.delete(file);
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult postVisitDirectory(final Path d, final IOException e) throws IOException {
+				Files.delete(d);
+				return FileVisitResult.CONTINUE;
+			}
+		});
+	}
+}

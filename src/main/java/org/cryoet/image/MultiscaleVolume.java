@@ -1,0 +1,54 @@
+package org.cryoet.image;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A volume at one or more resolutions, level 0 the finest, with each level's
+ * voxel→Å transform (scale and translation, z, y, x) and notes worth telling
+ * the user (unusual conventions met while reading).
+ */
+public final class MultiscaleVolume {
+
+	public final String name;
+	public final List<Volume> levels;
+	public final List<double[]> scales;
+	public final List<double[]> translations;
+	/** A label image (NGFF image-label), to be downsampled by nearest, never averaged. */
+	public final boolean labelImage;
+	public final List<String> notes;
+	/** An image stack (tilt series): the first axis indexes images and is never downsampled. */
+	public final boolean imageStack;
+
+	public MultiscaleVolume(final String name, final List<Volume> levels, final List<double[]> scales,
+		final List<double[]> translations, final boolean labelImage, final List<String> notes)
+	{
+		this(name, levels, scales, translations, labelImage, notes, false);
+	}
+
+	public MultiscaleVolume(final String name, final List<Volume> levels, final List<double[]> scales,
+		final List<double[]> translations, final boolean labelImage, final List<String> notes, final boolean imageStack)
+	{
+		this.imageStack = imageStack;
+		this.name = name;
+		this.levels = Collections.unmodifiableList(new ArrayList<>(levels));
+		this.scales = Collections.unmodifiableList(new ArrayList<>(scales));
+		this.translations = Collections.unmodifiableList(new ArrayList<>(translations));
+		this.labelImage = labelImage;
+		this.notes = Collections.unmodifiableList(new ArrayList<>(notes));
+	}
+
+	public Volume level(final int level) {
+		if (level < 0 || level >= levels.size())
+			throw new IllegalArgumentException("level " + level + " does not exist in " + name + " (it has levels 0.." +
+				(levels.size() - 1) + ")");
+		return levels.get(level);
+	}
+
+	/** Voxel→Å transform of a level, for display and export. */
+	public VoxelTransform transform(final int level) {
+		level(level);
+		return new VoxelTransform(scales.get(level), translations.get(level));
+	}
+}

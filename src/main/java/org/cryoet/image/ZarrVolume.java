@@ -1,0 +1,109 @@
+package org.cryoet.image;
+
+import java.io.IOException;
+
+import org.cryoet.format.DataType;
+import org.cryoet.format.zarr.ZarrArray;
+import org.cryoet.format.zarr.ZarrArrayMetadata;
+
+/** A Zarr array read through a {@link ChunkCache}. */
+public final class ZarrVolume implements Volume {
+
+	private final ZarrArray array;
+	private final ZarrArrayMetadata meta;
+	private final ChunkCache cache;
+	private final Object id = new Object();
+
+	public ZarrVolume(final ZarrArray array, final ChunkCache cache) {
+		this.array = array;
+		this.meta = array.metadata();
+		this.cache = cache;
+	}
+
+	public ZarrArray array() {
+		return array;
+	}
+
+	@Override
+	public DataType type() {
+		return meta.type();
+	}
+
+	@Override
+	public long[] shape() {
+		return meta.shape.clone();
+	}
+
+	@Override
+	public int[] blockShape() {
+		return meta.chunks.clone();
+	}
+
+	@Override
+	public String describe() {
+		return array.describe();
+	}
+
+	private static final class Key {
+
+		final Object volume;
+		final long index;
+
+		Key(final Object volume, final long index) {
+			this.volume = volume;
+			this.index = index;
+		}
+
+		@Override
+		public boolean equals(final Object o) {
+			return o instanceof Key && ((Key) o).volume == volume && ((Key) o).index == index;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(volume) * 31 + Long.hashCode(index);
+		}
+	}
+
+	/** The chunk at a grid position, from the cache or the store. */
+	public Object chunk(final long[] grid) throws IOException {
+		final long[] gs = meta.gridShape();
+		long index = 0;
+		for (int d = 0; d < grid.length; d++)
+			index = index * gs[d] + grid[d];
+		return cache.get(new Key(id, index), () -> array.readChunk(grid));
+	}
+
+	@Override
+	public void read(final long[] offset, final int[] size, final Object dst) throws IOException {
+		final int nd = offset.length;
+		final int[] chunks = meta.chunks;
+		final long[] first = new long[nd], last = new long[nd];
+		for (int d = 0; d < nd; d++) {
+			if (offset[d] < 0 || offset[d] + size[d] > meta.shape[d])
+				throw new IndexOutOfBoundsException("box outside " + describe());
+			first[d] = offset[d] / chunks[d];
+			last[d] = (offset[d] + size[d] - 1) / chunks[d];
+			if (size[d] == 0) return;
+		}
+		final long[] grid = first.clone();
+		final int[] srcPos = new int[nd], dstPos = new int[nd], box = new int[nd];
+		while (true) {
+			for (int d = 0; d < nd; d++) {
+				final long c0 = grid[d] * chunks[d];
+				final long lo = Math.max(c0, offset[d]);
+				final long hi = Math.min(c0 + chunks[d], offset[d] + size[d]);
+				srcPos[d] = (int) (lo - c0);
+				dstPos[d] = (int) (lo - offset[d]);
+				box[d] = (int) (hi - lo);
+			}
+			BoxCopy.copy(chunk(grid), chunks, srcPos, dst, size, dstPos, box);
+			int d = nd - 1;
+			while (d >= 0 && ++grid[d] > last[d]) {
+				grid[d] = first[d];
+				d--;
+			}
+			if (d < 0) break;
+		}
+	}
+}

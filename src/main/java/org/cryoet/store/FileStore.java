@@ -1,0 +1,56 @@
+package org.cryoet.store;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** A folder on a local disk; keys are relative paths with '/' separators. */
+public final class FileStore implements Store {
+
+	private final Path root;
+
+	public FileStore(final Path root) {
+		this.root = root;
+	}
+
+	public Path root() {
+		return root;
+	}
+
+	public Path resolve(final String key) {
+		return key.isEmpty() ? root : root.resolve(key);
+	}
+
+	@Override
+	public byte[] get(final String key) throws IOException {
+		final Path p = resolve(key);
+		try {
+			return Files.readAllBytes(p);
+		}
+		catch (final NoSuchFileException e) {
+			return null;
+		}
+	}
+
+	@Override
+	public void put(final String key, final byte[] data) throws IOException {
+		final Path p = resolve(key);
+		Files.createDirectories(p.getParent());
+		final Path tmp = p.resolveSibling("." + p.getFileName() + ".part");
+		Files.write(tmp, data);
+		try {
+			Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (final AtomicMoveNotSupportedException e) {
+			Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	@Override
+	public String describe(final String key) {
+		return resolve(key).toString();
+	}
+}
