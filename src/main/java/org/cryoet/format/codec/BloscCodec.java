@@ -110,6 +110,7 @@ public final class BloscCodec implements Codec {
 			System.arraycopy(frame, BloscHeader.SIZE, out, 0, h.nbytes);
 			return;
 		}
+		h.checkBlockSize();
 		final int nblocks = h.blockCount();
 		if (BloscHeader.SIZE + 4L * nblocks > h.cbytes)
 			throw new CorruptDataException("Blosc frame too short for its " + nblocks + " block offsets");

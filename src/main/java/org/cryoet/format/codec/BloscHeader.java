@@ -40,9 +40,13 @@ final class BloscHeader {
 		if (h.cbytes < SIZE || h.nbytes < 0 || h.typeSize == 0)
 			throw new CorruptDataException("Blosc header is inconsistent (cbytes " + h.cbytes + ", nbytes " + h.nbytes +
 				", typesize " + h.typeSize + ")");
-		if (h.nbytes > 0 && (h.blockSize <= 0 || h.blockSize > Math.max(h.nbytes, 1)) && !h.memcpyed())
-			throw new CorruptDataException("Blosc header has an invalid block size " + h.blockSize);
 		return h;
+	}
+
+	void checkBlockSize() throws CorruptDataException {
+		if (nbytes > 0 && (blockSize <= 0 || blockSize > nbytes) && !memcpyed())
+			throw new CorruptDataException("Blosc header has an invalid block size " + blockSize + " for " + nbytes +
+				" bytes");
 	}
 
 	boolean memcpyed() {
