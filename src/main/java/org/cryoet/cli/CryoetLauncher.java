@@ -127,7 +127,8 @@ public final class CryoetLauncher {
 					.join(", ", names) + ")");
 				return 2;
 			}
-			final Object value = convert.convert(e.getValue(), item.getType());
+			final Object value = wellFormed(e.getValue(), item.getType()) ? convert.convert(e.getValue(), item.getType())
+				: null;
 			if (value == null) {
 				err.println("cryoet: " + info.getLabel() + ": " + e.getKey() + "=" + e.getValue() + " is not a valid " +
 					item.getType().getSimpleName());
@@ -156,6 +157,22 @@ public final class CryoetLauncher {
 			if (v != null) out.println(v);
 		}
 		return 0;
+	}
+
+	/** SciJava quietly turns "x" into 0 for an int; we refuse it. */
+	private static boolean wellFormed(final String v, final Class<?> type) {
+		try {
+			if (type == int.class || type == Integer.class || type == long.class || type == Long.class) Long.parseLong(v
+				.trim());
+			else if (type == double.class || type == Double.class || type == float.class || type == Float.class) Double
+				.parseDouble(v.trim());
+			else if (type == boolean.class || type == Boolean.class) return v.equalsIgnoreCase("true") || v
+				.equalsIgnoreCase("false");
+			return true;
+		}
+		catch (final NumberFormatException e) {
+			return false;
+		}
 	}
 
 	private static void list(final Map<String, CommandInfo> ours, final PrintStream out) {
