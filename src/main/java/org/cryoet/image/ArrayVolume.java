@@ -39,11 +39,13 @@ public final class ArrayVolume implements Volume {
 	}
 
 	@Override
-	public void read(final long[] offset, final int[] size, final Object dst) {
+	public void read(final long[] offset, final int[] size, final Object dst, final int[] dstShape,
+		final int[] dstPos)
+	{
 		final int[] pos = new int[offset.length];
 		for (int d = 0; d < pos.length; d++)
 			pos[d] = (int) offset[d];
-		BoxCopy.copy(data, intShape, pos, dst, size, new int[size.length], size);
+		BoxCopy.copy(data, intShape, pos, dst, dstShape, dstPos, size);
 	}
 
 	@Override

@@ -42,7 +42,7 @@ public final class BoxCopy {
 		}
 	}
 
-	static int[] strides(final int[] shape) {
+	public static int[] strides(final int[] shape) {
 		final int[] st = new int[shape.length];
 		int s = 1;
 		for (int d = shape.length - 1; d >= 0; d--) {

@@ -46,7 +46,19 @@ public final class DownsampledVolume implements Volume {
 	}
 
 	@Override
-	public void read(final long[] offset, final int[] size, final Object dst) throws IOException {
+	public void read(final long[] offset, final int[] size, final Object dst, final int[] dstShape,
+		final int[] dstPos) throws IOException
+	{
+		if (java.util.Arrays.equals(size, dstShape)) {
+			reduce(offset, size, dst);
+			return;
+		}
+		final Object tmp = type().allocate(BoxCopy.elements(size));
+		reduce(offset, size, tmp);
+		BoxCopy.copy(tmp, size, new int[size.length], dst, dstShape, dstPos, size);
+	}
+
+	private void reduce(final long[] offset, final int[] size, final Object dst) throws IOException {
 		final int nd = offset.length;
 		final long[] srcShape = source.shape();
 		final long[] so = new long[nd];

@@ -64,9 +64,17 @@ public final class MrcVolume implements Volume {
 	}
 
 	@Override
-	public void read(final long[] offset, final int[] size, final Object dst) throws IOException {
+	public void read(final long[] offset, final int[] size, final Object dst, final int[] dstShape,
+		final int[] dstPos) throws IOException
+	{
 		if (identity) {
-			reader.read(offset, size, dst);
+			reader.read(offset, size, dst, dstShape, dstPos);
+			return;
+		}
+		if (!java.util.Arrays.equals(size, dstShape)) {
+			final Object tmp = type().allocate(BoxCopy.elements(size));
+			read(offset, size, tmp, size, new int[3]);
+			BoxCopy.copy(tmp, size, new int[3], dst, dstShape, dstPos, size);
 			return;
 		}
 		final long[] so = new long[3];

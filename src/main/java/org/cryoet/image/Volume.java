@@ -18,10 +18,16 @@ public interface Volume {
 	int[] blockShape();
 
 	/**
-	 * Reads the box at {@code offset} of {@code size} into {@code dst} (a
-	 * primitive array of {@link #type()}, C order, product of {@code size} elements).
+	 * Reads the box at {@code offset} of {@code size} into {@code dst}, a C-order
+	 * primitive array of {@link #type()} with shape {@code dstShape}, at {@code dstPos}.
+	 * Reading straight into the caller's array saves a copy of every voxel.
 	 */
-	void read(long[] offset, int[] size, Object dst) throws IOException;
+	void read(long[] offset, int[] size, Object dst, int[] dstShape, int[] dstPos) throws IOException;
+
+	/** Reads the box into {@code dst}, which holds exactly the box. */
+	default void read(final long[] offset, final int[] size, final Object dst) throws IOException {
+		read(offset, size, dst, size, new int[size.length]);
+	}
 
 	/** File, key or URL, for messages. */
 	String describe();

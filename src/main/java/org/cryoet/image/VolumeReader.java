@@ -91,8 +91,6 @@ public final class VolumeReader {
 			box[d] = (int) (end - start[d]);
 			dstPos[d] = (int) (start[d] - offset[d]);
 		}
-		final Object tmp = v.type().allocate(BoxCopy.elements(box));
-		v.read(start, box, tmp);
-		BoxCopy.copy(tmp, box, new int[nd], dst, size, dstPos, box);
+		v.read(start, box, dst, size, dstPos);
 	}
 }

@@ -75,7 +75,9 @@ public final class ZarrVolume implements Volume {
 	}
 
 	@Override
-	public void read(final long[] offset, final int[] size, final Object dst) throws IOException {
+	public void read(final long[] offset, final int[] size, final Object dst, final int[] dstShape,
+		final int[] dstBase) throws IOException
+	{
 		final int nd = offset.length;
 		final int[] chunks = meta.chunks;
 		final long[] first = new long[nd], last = new long[nd];
@@ -94,10 +96,10 @@ public final class ZarrVolume implements Volume {
 				final long lo = Math.max(c0, offset[d]);
 				final long hi = Math.min(c0 + chunks[d], offset[d] + size[d]);
 				srcPos[d] = (int) (lo - c0);
-				dstPos[d] = (int) (lo - offset[d]);
+				dstPos[d] = dstBase[d] + (int) (lo - offset[d]);
 				box[d] = (int) (hi - lo);
 			}
-			BoxCopy.copy(chunk(grid), chunks, srcPos, dst, size, dstPos, box);
+			BoxCopy.copy(chunk(grid), chunks, srcPos, dst, dstShape, dstPos, box);
 			int d = nd - 1;
 			while (d >= 0 && ++grid[d] > last[d]) {
 				grid[d] = first[d];

@@ -73,35 +73,54 @@ public final class MrcReader implements Closeable {
 		return unsignedBytes;
 	}
 
+	/** Reads a stored-order box (section, row, column) into {@code dst}, which holds exactly the box. */
+	public void read(final long[] off, final int[] size, final Object dst) throws IOException {
+		read(off, size, dst, size, new int[3]);
+	}
+
 	/**
 	 * Reads a stored-order box ({@code off}/{@code size} as section, row,
-	 * column) into {@code dst}, a C-order array of {@link #type()}.
+	 * column) into {@code dst}, a C-order array of {@link #type()} with shape
+	 * {@code dstShape}, at {@code dstPos}. Whole rows are read in one request per section.
 	 */
-	public void read(final long[] off, final int[] size, final Object dst) throws IOException {
+	public void read(final long[] off, final int[] size, final Object dst, final int[] dstShape, final int[] dstPos)
+		throws IOException
+	{
 		final int bytes = header.dataType().bytes();
 		final long rowBytes = (long) header.nx * bytes;
 		final long sectionBytes = rowBytes * header.ny;
-		final boolean fullRows = off[2] == 0 && size[2] == header.nx;
+		final boolean fullRows = off[2] == 0 && size[2] == header.nx && dstShape[2] == size[2];
 		final int runBytes = fullRows ? (int) (size[1] * rowBytes) : size[2] * bytes;
-		final ByteBuffer buf = ByteBuffer.allocate(runBytes);
-		int dstIndex = 0;
+		final ByteBuffer buf = buffer(runBytes);
+		final int dstRow = dstShape[2], dstSection = dstShape[1] * dstShape[2];
 		for (int s = 0; s < size[0]; s++) {
 			final long sectionStart = header.dataOffset() + (off[0] + s) * sectionBytes;
+			final int base = (dstPos[0] + s) * dstSection + dstPos[1] * dstRow + dstPos[2];
 			if (fullRows) {
-				buf.clear();
+				buf.clear().limit(runBytes);
 				readFully(channel, buf, sectionStart + off[1] * rowBytes);
-				type.fromBytes(buf.array(), 0, header.order, dst, dstIndex, size[1] * size[2]);
-				dstIndex += size[1] * size[2];
+				type.fromBytes(buf.array(), 0, header.order, dst, base, size[1] * size[2]);
 			}
 			else {
 				for (int r = 0; r < size[1]; r++) {
-					buf.clear();
+					buf.clear().limit(runBytes);
 					readFully(channel, buf, sectionStart + (off[1] + r) * rowBytes + off[2] * bytes);
-					type.fromBytes(buf.array(), 0, header.order, dst, dstIndex, size[2]);
-					dstIndex += size[2];
+					type.fromBytes(buf.array(), 0, header.order, dst, base + r * dstRow, size[2]);
 				}
 			}
 		}
+	}
+
+	/** One read buffer per thread, grown as needed: reads are frequent and buffers large. */
+	private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(1 << 16));
+
+	private static ByteBuffer buffer(final int bytes) {
+		ByteBuffer b = BUFFERS.get();
+		if (b.capacity() < bytes) {
+			b = ByteBuffer.allocate(bytes);
+			BUFFERS.set(b);
+		}
+		return b;
 	}
 
 	/** Raw stored bytes of the data block (for checksums), read by ranges into {@code sink}. */

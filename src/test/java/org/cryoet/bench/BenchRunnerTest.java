@@ -1,0 +1,50 @@
+package org.cryoet.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** scripts/bench's runner on tiny sizes: it runs every benchmark and writes a well-formed summary. */
+class BenchRunnerTest {
+
+	@TempDir
+	Path out;
+
+	@Test
+	void tinyRunWritesAWellFormedSummary() throws Exception {
+		BenchRunner.main(new String[] { "--tiny", "--out", out.toString() });
+		final JsonArray s = JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonArray();
+		final Set<String> names = new HashSet<>();
+		for (final JsonElement e : s) {
+			final JsonObject o = e.getAsJsonObject();
+			names.add(o.get("name").getAsString());
+			assertEquals("MB/s", o.get("unit").getAsString());
+			assertTrue(o.get("value").getAsDouble() > 0, o.toString());
+			final JsonObject b = o.getAsJsonObject("baseline");
+			assertTrue(b.has("what"));
+			if (b.get("value").isJsonNull()) {
+				assertTrue(b.has("unavailable"), "a missing baseline says why: " + o);
+				assertTrue(o.get("ratio").isJsonNull());
+			}
+			else {
+				final double expected = o.get("value").getAsDouble() / b.get("value").getAsDouble();
+				assertEquals(expected, o.get("ratio").getAsDouble(), 0.01 * expected + 0.002);
+			}
+		}
+		for (final String n : new String[] { "blosc_lz4_decode", "blosc_zstd_decode", "blosc_lz4_encode",
+			"zarr_level_read", "zarr_level_read_scaling_1_to_2_threads", "mrc_read" })
+			assertTrue(names.contains(n), n);
+	}
+}

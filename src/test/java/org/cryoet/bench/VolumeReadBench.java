@@ -1,0 +1,138 @@
+package org.cryoet.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.cryoet.convert.MrcExport;
+import org.cryoet.format.DataType;
+import org.cryoet.format.codec.BloscCodec;
+import org.cryoet.format.zarr.ZarrArray;
+import org.cryoet.format.zarr.ZarrArrayMetadata;
+import org.cryoet.format.zarr.ZarrDtype;
+import org.cryoet.image.ArrayVolume;
+import org.cryoet.image.BoxCopy;
+import org.cryoet.image.ChunkCache;
+import org.cryoet.image.MultiscaleVolume;
+import org.cryoet.image.Progress;
+import org.cryoet.image.VolumeOpener;
+import org.cryoet.image.VolumeReader;
+import org.cryoet.image.ZarrVolume;
+import org.cryoet.store.FileStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * A whole 512³ float32 level (256³ chunks, Blosc lz4 byte shuffle) read into
+ * memory from an OME-Zarr array and from an MRC, against reading the same
+ * files' bytes. Files are in the page cache after the first iteration, as
+ * they are when a user scrolls a tomogram twice.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class VolumeReadBench {
+
+	Path dir;
+	ZarrArray zarr;
+	List<Path> chunkFiles;
+	Path mrc;
+	MultiscaleVolume mrcVolume;
+
+	@Setup
+	public void setup() throws IOException {
+		final int n = BenchData.size("bench.volume.size", 512);
+		final int c = Math.max(1, n / 2);
+		final float[] data = BenchData.tomogram(n, 2);
+		dir = Files.createTempDirectory("cryoet-bench");
+		final ZarrArrayMetadata meta = new ZarrArrayMetadata(new long[] { n, n, n }, new int[] { c, c, c },
+			new ZarrDtype(DataType.FLOAT32, java.nio.ByteOrder.LITTLE_ENDIAN), false, 0, new BloscCodec(
+				BloscCodec.Cname.LZ4, 5, 1), "/");
+		zarr = ZarrArray.create(new FileStore(dir.resolve("t.zarr")), "0", meta);
+		final int[] full = { n, n, n };
+		for (int z = 0; z < 2; z++)
+			for (int y = 0; y < 2; y++)
+				for (int x = 0; x < 2; x++) {
+					final float[] chunk = new float[c * c * c];
+					BoxCopy.copy(data, full, new int[] { z * c, y * c, x * c }, chunk, new int[] { c, c, c }, new int[3],
+						new int[] { c, c, c });
+					zarr.writeChunk(new long[] { z, y, x }, chunk);
+				}
+		try (Stream<Path> s = Files.walk(dir.resolve("t.zarr/0"))) {
+			chunkFiles = s.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")).collect(
+				Collectors.toList());
+		}
+		mrc = dir.resolve("t.mrc");
+		final MultiscaleVolume mv = new MultiscaleVolume("bench", Collections.singletonList(new ArrayVolume(
+			DataType.FLOAT32, full, data, "bench")), Collections.singletonList(new double[] { 1, 1, 1 }), Collections
+				.singletonList(new double[3]), false, Collections.emptyList());
+		new MrcExport(2).export(mv, 0, mrc, Progress.NONE);
+		mrcVolume = new VolumeOpener(new ChunkCache(0)).open(mrc);
+	}
+
+	@TearDown
+	public void tearDown() throws IOException {
+		try (Stream<Path> s = Files.walk(dir)) {
+			s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+	}
+
+	/** No cache: each chunk is read and decoded exactly once. */
+	private Object zarrRead(final int threads) throws IOException {
+		return VolumeReader.readAll(new ZarrVolume(zarr, new ChunkCache(0)), threads);
+	}
+
+	@Benchmark
+	public Object zarrRead1Thread() throws IOException {
+		return zarrRead(1);
+	}
+
+	@Benchmark
+	public Object zarrRead2Threads() throws IOException {
+		return zarrRead(2);
+	}
+
+	@Benchmark
+	public long zarrChunkBytes() throws IOException {
+		long n = 0;
+		for (final Path p : chunkFiles)
+			n += Files.readAllBytes(p).length;
+		return n;
+	}
+
+	@Benchmark
+	public Object mrcRead() throws IOException {
+		return VolumeReader.readAll(mrcVolume.level(0), 1);
+	}
+
+	@Benchmark
+	public long mrcBytes() throws IOException {
+		final ByteBuffer b = ByteBuffer.allocate(1 << 20);
+		long n = 0;
+		try (FileChannel ch = FileChannel.open(mrc, StandardOpenOption.READ)) {
+			final byte[] sink = new byte[(int) Math.min(Integer.MAX_VALUE - 8, ch.size())];
+			int k;
+			while ((k = ch.read(b)) > 0) {
+				b.flip();
+				b.get(sink, (int) n, k);
+				n += k;
+				b.clear();
+			}
+		}
+		return n;
+	}
+}
