@@ -1,13 +1,13 @@
 package org.cryoet.format.codec;
 
 import io.airlift.compress.MalformedInputException;
-import io.airlift.compress.lz4.Lz4Compressor;
 import io.airlift.compress.lz4.Lz4Decompressor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -51,6 +51,8 @@ public final class BloscCodec implements Codec {
 	private final int shuffle;
 	private final int blockSize;
 	private final int threads;
+	private static final ThreadLocal<byte[]> ENCODE_BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+	private final ThreadLocal<Lz4BlockCompressor> lz4 = ThreadLocal.withInitial(Lz4BlockCompressor::new);
 
 	/**
 	 * @param blockSize 0 picks one as c-blosc does
@@ -121,15 +123,21 @@ public final class BloscCodec implements Codec {
 			return;
 		}
 		final int tasks = Math.min(threads, nblocks);
-		final List<Future<?>> futures = new ArrayList<>(tasks);
-		for (int t = 0; t < tasks; t++) {
+		final List<Future<?>> futures = new ArrayList<>(tasks - 1);
+		for (int t = 1; t < tasks; t++) {
 			final int first = t;
-			futures.add(ForkJoinPool.commonPool().submit(() -> {
-				final Scratch s = new Scratch(h.blockSize);
-				for (int b = first; b < nblocks; b += tasks)
-					decodeBlock(frame, h, b, out, s);
+			futures.add(DECODERS.submit(() -> {
+				decodeBlocks(frame, h, out, first, tasks);
 				return null;
 			}));
+		}
+		// The calling thread takes a share too, as c-blosc's does.
+		CorruptDataException failure = null;
+		try {
+			decodeBlocks(frame, h, out, 0, tasks);
+		}
+		catch (final CorruptDataException e) {
+			failure = e;
 		}
 		for (final Future<?> f : futures) {
 			try {
@@ -140,10 +148,26 @@ public final class BloscCodec implements Codec {
 				throw new CorruptDataException("interrupted while decoding a Blosc frame", e);
 			}
 			catch (final ExecutionException e) {
-				if (e.getCause() instanceof CorruptDataException) throw (CorruptDataException) e.getCause();
-				throw new CorruptDataException("Blosc decoding failed: " + e.getCause(), e.getCause());
+				if (failure == null) failure = e.getCause() instanceof CorruptDataException ? (CorruptDataException) e
+					.getCause() : new CorruptDataException("Blosc decoding failed: " + e.getCause(), e.getCause());
 			}
 		}
+		if (failure != null) throw failure;
+	}
+
+	/** Helpers for decoding the blocks of one large frame at once; daemon threads, so they never keep a JVM alive. */
+	private static final ExecutorService DECODERS = Executors.newCachedThreadPool(r -> {
+		final Thread t = new Thread(r, "cryoet-blosc");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private static void decodeBlocks(final byte[] frame, final BloscHeader h, final byte[] out, final int first,
+		final int step) throws CorruptDataException
+	{
+		final Scratch s = new Scratch(h.blockSize);
+		for (int b = first; b < h.blockCount(); b += step)
+			decodeBlock(frame, h, b, out, s);
 	}
 
 	/** Per-thread buffer for a block before unshuffling. */
@@ -231,15 +255,20 @@ public final class BloscCodec implements Codec {
 		final int nbytes = raw.length;
 		final int bs = blockSize(ts, nbytes);
 		final int nblocks = nbytes == 0 ? 0 : (nbytes + bs - 1) / bs;
-		final boolean split = cname.code != Cname.ZSTD.code && cname.code != Cname.ZLIB.code &&
-			ts <= MAX_SPLITS && bs / ts >= MIN_BUFFERSIZE;
+		// c-blosc's default (forward-compatible) split rule
+		final boolean split = cname.code != Cname.ZSTD.code && ts <= MAX_SPLITS && bs / ts >= MIN_BUFFERSIZE;
 		int flags = cname.code << 5;
 		if (shuffle == SHUFFLE) flags |= BloscHeader.DOSHUFFLE;
 		if (shuffle == BITSHUFFLE) flags |= BloscHeader.DOBITSHUFFLE;
 		if (!split) flags |= BloscHeader.DONT_SPLIT;
 
 		final int cap = BloscHeader.SIZE + 4 * nblocks + nbytes + 4 * nblocks * MAX_SPLITS + 64;
-		byte[] out = new byte[cap];
+		// A reused scratch frame: only the exact-size copy returned at the end is allocated per call.
+		byte[] out = ENCODE_BUFFER.get();
+		if (out.length < cap) {
+			out = new byte[cap];
+			ENCODE_BUFFER.set(out);
+		}
 		int op = BloscHeader.SIZE + 4 * nblocks;
 		final byte[] shuffled = new byte[bs];
 		final byte[] work = new byte[maxCompressed(bs)];
@@ -269,7 +298,6 @@ public final class BloscCodec implements Codec {
 			for (int j = 0; j < nsplits; j++, srcOff += neblock) {
 				int cbytes = clevel == 0 ? -1 : compress(src, srcOff, neblock, work);
 				if (cbytes < 0 || cbytes >= neblock) cbytes = neblock; // stored as is
-				if (op + 4 + cbytes > out.length) out = java.util.Arrays.copyOf(out, out.length * 2 + cbytes);
 				BloscHeader.writeInt(out, op, cbytes);
 				op += 4;
 				System.arraycopy(cbytes == neblock ? src : work, cbytes == neblock ? srcOff : 0, out, op, cbytes);
@@ -309,9 +337,10 @@ public final class BloscCodec implements Codec {
 		switch (cname) {
 			case BLOSCLZ:
 				return BloscLz.compress(src, off, len, work, 0, work.length);
-			case LZ4:
+			case LZ4: // c-blosc's acceleration for lz4
+				return lz4.get().compress(src, off, len, work, 0, work.length, 10 - clevel);
 			case LZ4HC: // plain LZ4 output is a valid LZ4HC stream: the decoder is the same
-				return new Lz4Compressor().compress(src, off, len, work, 0, work.length);
+				return lz4.get().compress(src, off, len, work, 0, work.length, 1);
 			case ZLIB: {
 				final byte[] z = ZlibCodec.deflate(src, off, len, clevel, false);
 				if (z.length > work.length) return -1;

@@ -13,7 +13,16 @@ final class Shuffle {
 		final byte[] dst, final int dstOff)
 	{
 		final int n = blockSize / typeSize;
-		for (int j = 0; j < typeSize; j++) {
+		if (typeSize == 4) {
+			final int d0 = dstOff, d1 = dstOff + n, d2 = dstOff + 2 * n, d3 = dstOff + 3 * n;
+			for (int i = 0, s = srcOff; i < n; i++, s += 4) {
+				dst[d0 + i] = src[s];
+				dst[d1 + i] = src[s + 1];
+				dst[d2 + i] = src[s + 2];
+				dst[d3 + i] = src[s + 3];
+			}
+		}
+		else for (int j = 0; j < typeSize; j++) {
 			final int d = dstOff + j * n;
 			for (int i = 0, s = srcOff + j; i < n; i++, s += typeSize)
 				dst[d + i] = src[s];
