@@ -94,6 +94,11 @@ public final class BloscCodec implements Codec {
 		return out;
 	}
 
+	@Override
+	public void decode(final byte[] frame, final byte[] out) throws CorruptDataException {
+		decode(frame, out, threads);
+	}
+
 	/** Decodes {@code frame} into {@code out}, which must have the frame's decoded size. */
 	public static void decode(final byte[] frame, final byte[] out, final int threads) throws CorruptDataException {
 		final BloscHeader h = BloscHeader.read(frame);

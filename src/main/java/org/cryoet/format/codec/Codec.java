@@ -14,6 +14,11 @@ public interface Codec {
 	 */
 	byte[] decode(byte[] encoded, int expectedSize) throws IOException;
 
+	/** Decodes into {@code out}, whose length is the expected size; lets hot paths reuse buffers. */
+	default void decode(final byte[] encoded, final byte[] out) throws IOException {
+		System.arraycopy(decode(encoded, out.length), 0, out, 0, out.length);
+	}
+
 	/**
 	 * @param typeSize element size in bytes, a hint for shuffling codecs
 	 */

@@ -72,9 +72,9 @@ public final class ZarrArray {
 			t.fill(out, meta.fillValue);
 			return out;
 		}
-		final byte[] raw;
+		final byte[] raw = rawBuffer(n * t.bytes());
 		try {
-			raw = meta.compressor.decode(stored, n * t.bytes());
+			meta.compressor.decode(stored, raw);
 		}
 		catch (final CorruptDataException e) {
 			throw new CorruptDataException("chunk " + store.describe(key) + ": " + e.getMessage(), e);
@@ -91,6 +91,18 @@ public final class ZarrArray {
 			t.fromBytes(raw, 0, meta.byteOrder(), out, 0, n);
 		}
 		return out;
+	}
+
+	/** Decoded bytes live only until they are converted to the chunk's type: one buffer per thread serves. */
+	private static final ThreadLocal<byte[]> RAW = ThreadLocal.withInitial(() -> new byte[0]);
+
+	private static byte[] rawBuffer(final int size) {
+		byte[] b = RAW.get();
+		if (b.length != size) {
+			b = new byte[size];
+			RAW.set(b);
+		}
+		return b;
 	}
 
 	/** Writes a full-size C-order chunk. */
