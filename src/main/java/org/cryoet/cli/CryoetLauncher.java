@@ -148,13 +148,14 @@ public final class CryoetLauncher {
 				return 2;
 			}
 		final CommandModule module = context.getService(CommandService.class).run(info, false, inputs).get();
-		if (module.isCanceled()) {
-			err.println("cryoet: " + module.getCancelReason());
-			return 1;
-		}
+		// Outputs are printed even when the command failed: a validation's problem lines are its answer.
 		for (final ModuleItem<?> o : info.outputs()) {
 			final Object v = o.getValue(module);
 			if (v != null) out.println(v);
+		}
+		if (module.isCanceled()) {
+			err.println("cryoet: " + module.getCancelReason());
+			return 1;
 		}
 		return 0;
 	}

@@ -1,0 +1,31 @@
+package org.cryoet.command;
+
+import java.io.File;
+
+import org.cryoet.portal.layout.PortalDiscovery;
+import org.cryoet.portal.layout.PortalTreeWriter;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Lists the datasets, runs, tilt series, tomograms and annotations of a portal tree in either layout. */
+@Plugin(type = Command.class, label = "Browse CryoET Data", menuPath = "Plugins>CryoET>Browse CryoET Data",
+	headless = true)
+public class BrowseCommand extends CryoetCommand {
+
+	@Parameter(label = "Input (dataset, run, voxel-spacing or tomogram folder, or annotation file)", style = "both")
+	private File input;
+
+	@Parameter(label = "Format", choices = { "text", "json" }, required = false)
+	private String format = "text";
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Portal data")
+	private String result;
+
+	@Override
+	protected void execute() throws Exception {
+		final PortalDiscovery.Result r = PortalDiscovery.discover(input.toPath());
+		result = "json".equals(format) ? PortalTreeWriter.json(r) : PortalTreeWriter.text(r).trim();
+	}
+}

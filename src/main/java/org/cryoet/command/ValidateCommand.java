@@ -1,0 +1,60 @@
+package org.cryoet.command;
+
+import java.io.File;
+
+import org.cryoet.portal.metadata.MetadataFiles;
+import org.cryoet.portal.metadata.MetadataKind;
+import org.cryoet.portal.validation.MetadataValidator;
+import org.cryoet.portal.validation.Problem;
+import org.cryoet.portal.validation.SchemaVersion;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import com.google.gson.JsonObject;
+
+/**
+ * Checks a metadata JSON file against the portal's schema 1.1.0 or 2.0.0.
+ * Valid: one summary line. Invalid: one line per problem ({@code path: message})
+ * as the result, and the command fails with a summary.
+ */
+@Plugin(type = Command.class, label = "Validate CryoET Metadata", menuPath =
+	"Plugins>CryoET>Validate CryoET Metadata", headless = true)
+public class ValidateCommand extends CryoetCommand {
+
+	@Parameter(label = "Metadata JSON file", style = "open")
+	private File input;
+
+	@Parameter(label = "Schema", choices = { "auto", "1.1.0", "2.0.0" }, required = false)
+	private String schema = "auto";
+
+	@Parameter(label = "Kind (auto: from the file name)", choices = { "auto", "annotation", "tomogram", "tilt_series",
+		"dataset", "run", "alignment" }, required = false)
+	private String kind = "auto";
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Validation")
+	private String result;
+
+	@Override
+	protected void execute() throws Exception {
+		final JsonObject json = MetadataFiles.read(input.toPath());
+		final MetadataKind k = kind == null || kind.equals("auto") ? MetadataKind.ofFileName(input.getName())
+			: MetadataKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+		if (k == null) throw new IllegalArgumentException(input + ": not a metadata JSON file (expected a .json name)");
+		final MetadataValidator.Result r = schema == null || schema.equals("auto") ? MetadataValidator.validateAuto(json,
+			k, input.toPath()) : MetadataValidator.validate(json, k, SchemaVersion.of(schema));
+		final String what = k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " metadata under schema " + r
+			.version.label() + (r.reason.isEmpty() ? "" : " (chosen because " + r.reason + ")");
+		if (r.valid()) {
+			result = input + ": valid " + what;
+			return;
+		}
+		final StringBuilder sb = new StringBuilder();
+		for (final Problem p : r.problems)
+			sb.append(sb.length() == 0 ? "" : "\n").append(p);
+		result = sb.toString();
+		throw new IllegalArgumentException(input + ": " + r.problems.size() + " problem" + (r.problems.size() == 1 ? ""
+			: "s") + " as " + what);
+	}
+}

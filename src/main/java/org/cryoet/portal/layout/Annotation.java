@@ -1,0 +1,41 @@
+package org.cryoet.portal.layout;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** An annotation: its metadata file and its files, in a voxel-spacing folder. */
+public final class Annotation {
+
+	public final String id;
+	public final Path metadata;
+	public final String objectName;
+	public final String objectId;
+	public final String version;
+	public final String alignmentMetadataPath;
+	public final List<AnnotationFile> files;
+	public final List<String> problems;
+
+	public Annotation(final String id, final Path metadata, final String objectName, final String objectId,
+		final String version, final String alignmentMetadataPath, final List<AnnotationFile> files,
+		final List<String> problems)
+	{
+		this.id = id;
+		this.metadata = metadata;
+		this.objectName = objectName;
+		this.objectId = objectId;
+		this.version = version;
+		this.alignmentMetadataPath = alignmentMetadataPath;
+		this.files = Collections.unmodifiableList(new ArrayList<>(files));
+		this.problems = Collections.unmodifiableList(new ArrayList<>(problems));
+	}
+
+	public List<String> shapes() {
+		final LinkedHashSet<String> s = new LinkedHashSet<>();
+		for (final AnnotationFile f : files)
+			s.add(f.shape);
+		return new ArrayList<>(s);
+	}
+}

@@ -1,0 +1,36 @@
+package org.cryoet.portal.layout;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A tomogram or a tilt series: a folder with its metadata and the same
+ * volume in one or more formats ({@code zarr}, {@code mrc}), plus side files
+ * (angle lists, CTF files).
+ */
+public final class VolumeEntry {
+
+	public final String id;
+	public final Path path;
+	public final Path metadata;
+	/** format → file, e.g. "mrc" → TS_026.mrc */
+	public final Map<String, Path> volumes;
+	public final List<Path> otherFiles;
+	public final String alignmentMetadataPath;
+	public final List<String> problems;
+
+	public VolumeEntry(final String id, final Path path, final Path metadata, final Map<String, Path> volumes,
+		final List<Path> otherFiles, final String alignmentMetadataPath, final List<String> problems)
+	{
+		this.id = id;
+		this.path = path;
+		this.metadata = metadata;
+		this.volumes = Collections.unmodifiableMap(new TreeMap<>(volumes));
+		this.otherFiles = Collections.unmodifiableList(otherFiles);
+		this.alignmentMetadataPath = alignmentMetadataPath;
+		this.problems = Collections.unmodifiableList(problems);
+	}
+}

@@ -1,0 +1,73 @@
+package org.cryoet.portal.metadata;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.cryoet.format.FormatException;
+
+/** Reads a metadata JSON file strictly, with errors that name the file, line and column. */
+public final class MetadataFiles {
+
+	private static final Pattern WHERE = Pattern.compile("line (\\d+) column (\\d+)");
+
+	private MetadataFiles() {}
+
+	public static JsonObject read(final Path file) throws FormatException {
+		final String text;
+		try {
+			text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+		}
+		catch (final NoSuchFileException e) {
+			throw new FormatException(file + ": not found");
+		}
+		catch (final AccessDeniedException e) {
+			throw new FormatException(file + ": permission denied");
+		}
+		catch (final IOException e) {
+			throw new FormatException(file + ": unreadable (" + e.getMessage() + ")");
+		}
+		final JsonElement e;
+		try (Reader r = new StringReader(text)) {
+			final JsonReader reader = new JsonReader(r);
+			reader.setLenient(false);
+			e = JsonParser.parseReader(reader);
+			if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT)
+				throw new FormatException(file + ": malformed JSON: text after the end of the document");
+		}
+		catch (final JsonParseException | IllegalStateException | IOException ex) {
+			final String m = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+			final Matcher w = WHERE.matcher(m);
+			final String where = w.find() ? " at line " + w.group(1) + ", column " + w.group(2) : "";
+			final String why = m.replaceAll("^.*?: ", "").replaceAll(" at line \\d+ column \\d+.*$", "").replaceAll(
+				"\\s*See https?://\\S+", "");
+			throw new FormatException(file + ": malformed JSON" + where + " (" + why + ")");
+		}
+		if (e == null || !e.isJsonObject()) throw new FormatException(file + ": expected a JSON object, found " + (e ==
+			null ? "nothing" : e.isJsonArray() ? "a list" : e.toString()));
+		return e.getAsJsonObject();
+	}
+
+	/** A string field, or null when absent or not a string. */
+	public static String string(final JsonObject o, final String... path) {
+		JsonElement e = o;
+		for (final String k : path) {
+			if (e == null || !e.isJsonObject()) return null;
+			e = e.getAsJsonObject().get(k);
+		}
+		return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
+	}
+}

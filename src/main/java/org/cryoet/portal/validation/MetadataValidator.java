@@ -1,0 +1,110 @@
+package org.cryoet.portal.validation;
+
+import com.google.gson.JsonObject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.cryoet.portal.metadata.MetadataKind;
+
+/** Checks a metadata sidecar against schema 1.1.0 or 2.0.0, and picks the version when asked to. */
+public final class MetadataValidator {
+
+	/** The verdict on one file. */
+	public static final class Result {
+
+		public final MetadataKind kind;
+		public final SchemaVersion version;
+		/** Why this version, when it was chosen automatically. */
+		public final String reason;
+		public final List<Problem> problems;
+
+		Result(final MetadataKind kind, final SchemaVersion version, final String reason, final List<Problem> problems) {
+			this.kind = kind;
+			this.version = version;
+			this.reason = reason;
+			this.problems = Collections.unmodifiableList(problems);
+		}
+
+		public boolean valid() {
+			return problems.isEmpty();
+		}
+	}
+
+	/** Fields only schema 2.0.0 sidecars have. */
+	private static final List<String> V2_ONLY = Arrays.asList("annotation_ingest_id", "alignment_metadata_path",
+		"mrc_file", "assay", "development_stage", "disease", "identified_objects", "per_section_parameter");
+	/** Fields only the 1.1.0-era ingestion wrote. */
+	private static final List<String> V1_ONLY = Collections.singletonList("mrc_files");
+
+	private MetadataValidator() {}
+
+	public static Result validate(final JsonObject json, final MetadataKind kind, final SchemaVersion version) {
+		return new Result(kind, version, "", check(json, kind, version));
+	}
+
+	/** Chooses the version from the file's fields, then from where it sits, else 2.0.0. */
+	public static Result validateAuto(final JsonObject json, final MetadataKind kind, final Path file) {
+		for (final String f : V2_ONLY)
+			if (json.has(f)) return new Result(kind, SchemaVersion.V2_0_0, "it has the 2.0.0 field \"" + f + "\"", check(json,
+				kind, SchemaVersion.V2_0_0));
+		for (final String f : V1_ONLY)
+			if (json.has(f)) return new Result(kind, SchemaVersion.V1_1_0, "it has the 1.1.0-era field \"" + f + "\"", check(
+				json, kind, SchemaVersion.V1_1_0));
+		final String layout = file == null ? null : layoutOf(file.toAbsolutePath().normalize(), kind);
+		if (layout != null) {
+			final SchemaVersion v = layout.startsWith("seed") ? SchemaVersion.V1_1_0 : SchemaVersion.V2_0_0;
+			return new Result(kind, v, "it sits in the " + layout, check(json, kind, v));
+		}
+		return new Result(kind, SchemaVersion.V2_0_0, "nothing in it or around it says otherwise", check(json, kind,
+			SchemaVersion.V2_0_0));
+	}
+
+	private static List<Problem> check(final JsonObject json, final MetadataKind kind, final SchemaVersion version) {
+		final List<Problem> problems = new ArrayList<>();
+		final ObjectRule rule = version == SchemaVersion.V1_1_0 ? SchemaV1.of(kind) : SchemaV2.of(kind);
+		if (rule == null) problems.add(new Problem("$", "schema " + version.label() + " has no " + kind.name().toLowerCase(
+			java.util.Locale.ROOT) + " metadata (alignments arrived with 2.0.0)"));
+		else rule.check(json, "$", problems);
+		return problems;
+	}
+
+	/** "seed layout ..." or "current layout ...", or null when the surroundings do not tell. */
+	static String layoutOf(final Path file, final MetadataKind kind) {
+		final String p = file.toString().replace('\\', '/');
+		if (p.contains("/Reconstructions/VoxelSpacing") || p.contains("/Alignments/")) return "current layout (" +
+			"Reconstructions/, Alignments/)";
+		if (p.contains("/Tomograms/VoxelSpacing")) return "seed layout (Tomograms/VoxelSpacing*/)";
+		final Path parent = file.getParent();
+		if (parent == null) return null;
+		if (kind == MetadataKind.TILT_SERIES) {
+			if (parent.getFileName() != null && parent.getFileName().toString().equals("TiltSeries")) return "seed layout " +
+				"(TiltSeries/ without an id folder)";
+			if (parent.getParent() != null && parent.getParent().getFileName() != null && parent.getParent().getFileName()
+				.toString().equals("TiltSeries")) return "current layout (TiltSeries/{id}/)";
+		}
+		if (kind == MetadataKind.RUN) return layoutOfRun(parent);
+		if (kind == MetadataKind.DATASET) {
+			try (java.util.stream.Stream<Path> runs = Files.list(parent)) {
+				for (final Path run : (Iterable<Path>) runs::iterator) {
+					final String l = Files.isDirectory(run) ? layoutOfRun(run) : null;
+					if (l != null) return l;
+				}
+			}
+			catch (final java.io.IOException e) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static String layoutOfRun(final Path run) {
+		if (Files.isDirectory(run.resolve("Reconstructions"))) return "current layout (the run has Reconstructions/)";
+		if (Files.isDirectory(run.resolve("Tomograms"))) return "seed layout (the run has Tomograms/)";
+		return null;
+	}
+}

@@ -1,0 +1,87 @@
+package org.cryoet.portal.validation;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A JSON object: its fields' rules, which are required, and whether other fields are allowed. */
+public final class ObjectRule implements Rule {
+
+	private final String name;
+	private final Map<String, Rule> fields = new LinkedHashMap<>();
+	private final Set<String> required = new LinkedHashSet<>();
+	private boolean closed = true;
+
+	public ObjectRule(final String name) {
+		this.name = name;
+	}
+
+	public ObjectRule req(final String field, final Rule rule) {
+		fields.put(field, rule);
+		required.add(field);
+		return this;
+	}
+
+	public ObjectRule opt(final String field, final Rule rule) {
+		fields.put(field, rule);
+		required.remove(field);
+		return this;
+	}
+
+	/** Optional and nullable, as most schema slots are in JSON. */
+	public ObjectRule optNull(final String field, final Rule rule) {
+		return opt(field, Rules.nullable(rule));
+	}
+
+	/** Allows fields the schema does not name. */
+	public ObjectRule open() {
+		closed = false;
+		return this;
+	}
+
+	/** A copy to extend, for the next schema version. */
+	public ObjectRule copy(final String newName) {
+		final ObjectRule c = new ObjectRule(newName);
+		c.fields.putAll(fields);
+		c.required.addAll(required);
+		c.closed = closed;
+		return c;
+	}
+
+	public ObjectRule without(final String field) {
+		fields.remove(field);
+		required.remove(field);
+		return this;
+	}
+
+	public Set<String> fieldNames() {
+		return fields.keySet();
+	}
+
+	@Override
+	public void check(final JsonElement v, final String path, final List<Problem> problems) {
+		if (v == null || !v.isJsonObject()) {
+			problems.add(new Problem(path, "expected " + expected() + ", found " + Rules.describe(v)));
+			return;
+		}
+		final JsonObject o = v.getAsJsonObject();
+		for (final String r : required)
+			if (!o.has(r)) problems.add(new Problem(path, "required field \"" + r + "\" is missing"));
+		for (final Map.Entry<String, JsonElement> e : o.entrySet()) {
+			final Rule rule = fields.get(e.getKey());
+			final String p = path + "." + e.getKey();
+			if (rule != null) rule.check(e.getValue(), p, problems);
+			else if (closed) problems.add(new Problem(p, "field is not allowed in " + name));
+		}
+	}
+
+	@Override
+	public String expected() {
+		return "an object (" + name + ")";
+	}
+}
