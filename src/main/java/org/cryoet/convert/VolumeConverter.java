@@ -1,5 +1,6 @@
 package org.cryoet.convert;
 
+import org.cryoet.store.AtomicOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Random;
 
-import org.cryoet.convert.AtomicOutput;
+import org.cryoet.store.AtomicOutput;
 import org.cryoet.convert.MrcExport;
 import org.cryoet.convert.OmeZarrExport;
 import org.cryoet.format.DataType;

@@ -102,40 +102,50 @@ class PortalDiscoveryTest {
 	}
 
 	@Test
-	void everyEntryPointFindsItsPart() throws Exception {
-		for (final Path ds : new Path[] { ownSeed, ownCurrent }) {
-			final boolean seed = ds == ownSeed;
-			final Path run = ds.resolve(OwnPortalTree.RUN);
-			final Path vs = seed ? run.resolve("Tomograms/" + OwnPortalTree.VS) : run.resolve("Reconstructions/" +
-				OwnPortalTree.VS);
-			final Path tomo = seed ? vs.resolve("CanonicalTomogram") : vs.resolve("Tomograms/100");
-			final Path ann = seed ? vs.resolve("Annotations/101-thermosome-1.0.json") : vs.resolve(
-				"Annotations/101/thermosome-1.0.json");
-			final Path points = seed ? vs.resolve("Annotations/100-ribosome-1.0_point.ndjson") : vs.resolve(
-				"Annotations/100/ribosome-1.0_point.ndjson");
-			final Path ts = seed ? run.resolve("TiltSeries") : run.resolve("TiltSeries/100");
+	void everyEntryPointFindsItsPartInOurTrees() throws Exception {
+		entryPoints(ownSeed, true, OwnPortalTree.RUN, OwnPortalTree.VS);
+		entryPoints(ownCurrent, false, OwnPortalTree.RUN, OwnPortalTree.VS);
+	}
 
-			assertEquals(facts(PortalDiscovery.discover(ds)), facts(PortalDiscovery.discover(run)), "run = whole dataset");
-			assertEquals(facts(PortalDiscovery.discover(ds.getParent())), facts(PortalDiscovery.discover(ds)),
-				"a folder of datasets");
-			final List<String> fromVs = facts(PortalDiscovery.discover(vs));
-			assertTrue(fromVs.stream().noneMatch(s -> s.startsWith("tilt series")), fromVs::toString);
-			assertEquals(4, fromVs.stream().filter(s -> s.startsWith("annotation")).count());
-			final List<String> fromTomo = facts(PortalDiscovery.discover(tomo));
-			assertTrue(fromTomo.contains("tomogram 100 [mrc, zarr] with metadata"), fromTomo::toString);
-			assertEquals(4, fromTomo.stream().filter(s -> s.startsWith("annotation")).count(),
-				"a tomogram brings the annotations linked to it");
-			final List<String> fromAnn = facts(PortalDiscovery.discover(ann));
-			assertEquals(1, fromAnn.stream().filter(s -> s.startsWith("annotation 101")).count(), fromAnn::toString);
-			assertEquals(1, fromAnn.stream().filter(s -> s.startsWith("annotation")).count(), fromAnn::toString);
-			assertTrue(fromAnn.stream().noneMatch(s -> s.startsWith("tomogram")));
-			final List<String> fromPoints = facts(PortalDiscovery.discover(points));
-			assertEquals(1, fromPoints.stream().filter(s -> s.startsWith("annotation 100")).count(), fromPoints::toString);
-			assertEquals(1, fromPoints.stream().filter(s -> s.startsWith("annotation")).count());
-			final List<String> fromTs = facts(PortalDiscovery.discover(ts));
-			assertTrue(fromTs.contains("tilt series 100 [mrc, zarr] with metadata"), fromTs::toString);
-			assertTrue(fromTs.stream().noneMatch(s -> s.startsWith("voxel spacing")), fromTs::toString);
-		}
+	@Test
+	void everyEntryPointFindsItsPartInTheSharedFixtures() throws Exception {
+		entryPoints(Fixtures.fixtures().resolve("portal_old_layout/90001"), true, "TS_101", "VoxelSpacing13.480");
+		entryPoints(Fixtures.fixtures().resolve("portal_new_layout/90001"), false, "TS_101", "VoxelSpacing13.480");
+	}
+
+	/** Both trees hold a ribosome point annotation (100) and a thermosome oriented-point annotation (101). */
+	private static void entryPoints(final Path ds, final boolean seed, final String runName, final String vsName)
+		throws Exception
+	{
+		final Path run = ds.resolve(runName);
+		final Path vs = seed ? run.resolve("Tomograms/" + vsName) : run.resolve("Reconstructions/" + vsName);
+		final Path tomo = seed ? vs.resolve("CanonicalTomogram") : vs.resolve("Tomograms/100");
+		final Path ann = seed ? vs.resolve("Annotations/101-thermosome-1.0.json") : vs.resolve(
+			"Annotations/101/thermosome-1.0.json");
+		final Path points = seed ? vs.resolve("Annotations/100-ribosome-1.0_point.ndjson") : vs.resolve(
+			"Annotations/100/ribosome-1.0_point.ndjson");
+		final Path ts = seed ? run.resolve("TiltSeries") : run.resolve("TiltSeries/100");
+		final List<String> all = facts(PortalDiscovery.discover(ds));
+
+		assertEquals(all, facts(PortalDiscovery.discover(run)), "a run: the dataset with that run");
+		assertEquals(all, facts(PortalDiscovery.discover(ds.getParent())), "a folder of datasets");
+		final List<String> fromVs = facts(PortalDiscovery.discover(vs));
+		assertTrue(fromVs.stream().noneMatch(x -> x.startsWith("tilt series")), fromVs::toString);
+		assertEquals(4, fromVs.stream().filter(x -> x.startsWith("annotation")).count());
+		final List<String> fromTomo = facts(PortalDiscovery.discover(tomo));
+		assertTrue(fromTomo.contains("tomogram 100 [mrc, zarr] with metadata"), fromTomo::toString);
+		assertEquals(4, fromTomo.stream().filter(x -> x.startsWith("annotation")).count(),
+			"a tomogram brings the annotations linked to it");
+		final List<String> fromAnn = facts(PortalDiscovery.discover(ann));
+		assertEquals(1, fromAnn.stream().filter(x -> x.startsWith("annotation")).count(), fromAnn::toString);
+		assertTrue(fromAnn.stream().anyMatch(x -> x.startsWith("annotation 101 thermosome")), fromAnn::toString);
+		assertTrue(fromAnn.stream().noneMatch(x -> x.startsWith("tomogram")));
+		final List<String> fromPoints = facts(PortalDiscovery.discover(points));
+		assertEquals(1, fromPoints.stream().filter(x -> x.startsWith("annotation")).count(), fromPoints::toString);
+		assertTrue(fromPoints.stream().anyMatch(x -> x.startsWith("annotation 100 ribosome")), fromPoints::toString);
+		final List<String> fromTs = facts(PortalDiscovery.discover(ts));
+		assertTrue(fromTs.contains("tilt series 100 [mrc, zarr] with metadata"), fromTs::toString);
+		assertTrue(fromTs.stream().noneMatch(x -> x.startsWith("voxel spacing")), fromTs::toString);
 	}
 
 	@Test

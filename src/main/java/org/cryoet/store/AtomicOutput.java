@@ -1,4 +1,4 @@
-package org.cryoet.convert;
+package org.cryoet.store;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -45,7 +45,7 @@ public final class AtomicOutput {
 		}
 	}
 
-	static void deleteTree(final Path p) throws IOException {
+	public static void deleteTree(final Path p) throws IOException {
 		if (!Files.isDirectory(p)) {
 			Files.deleteIfExists(p);
 			return;
