@@ -88,6 +88,8 @@ public final class ZarrVolume implements Volume {
 			last[d] = (offset[d] + size[d] - 1) / chunks[d];
 			if (size[d] == 0) return;
 		}
+		// A cache too small to keep a chunk would only cost an allocation and a copy per chunk.
+		final boolean direct = cache.budget() < (long) meta.chunkElements() * meta.type().bytes() && !meta.fortranOrder;
 		final long[] grid = first.clone();
 		final int[] srcPos = new int[nd], dstPos = new int[nd], box = new int[nd];
 		while (true) {
@@ -99,7 +101,8 @@ public final class ZarrVolume implements Volume {
 				dstPos[d] = dstBase[d] + (int) (lo - offset[d]);
 				box[d] = (int) (hi - lo);
 			}
-			BoxCopy.copy(chunk(grid), chunks, srcPos, dst, dstShape, dstPos, box);
+			if (direct) array.readChunkInto(grid, srcPos, box, dst, dstShape, dstPos);
+			else BoxCopy.copy(chunk(grid), chunks, srcPos, dst, dstShape, dstPos, box);
 			int d = nd - 1;
 			while (d >= 0 && ++grid[d] > last[d]) {
 				grid[d] = first[d];

@@ -36,6 +36,24 @@ public final class FileStore implements Store {
 	}
 
 	@Override
+	public java.nio.ByteBuffer get(final String key, final java.nio.ByteBuffer reuse) throws IOException {
+		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(resolve(key))) {
+			final long size = ch.size();
+			if (size > Integer.MAX_VALUE - 16) throw new IOException(describe(key) + ": larger than 2 GiB");
+			final java.nio.ByteBuffer b = reuse != null && reuse.hasArray() && reuse.capacity() >= size ? reuse
+				: java.nio.ByteBuffer.allocate((int) size);
+			b.clear().limit((int) size);
+			while (b.hasRemaining())
+				if (ch.read(b) < 0) break;
+			b.flip();
+			return b;
+		}
+		catch (final NoSuchFileException e) {
+			return null;
+		}
+	}
+
+	@Override
 	public void put(final String key, final byte[] data) throws IOException {
 		final Path p = resolve(key);
 		Files.createDirectories(p.getParent());

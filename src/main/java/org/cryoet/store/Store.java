@@ -8,6 +8,17 @@ public interface Store {
 	/** @return the bytes at {@code key}, or {@code null} when there is no such key */
 	byte[] get(String key) throws IOException;
 
+	/**
+	 * Reads the value at {@code key} into {@code reuse} when it fits, else into a
+	 * new buffer; hot paths use it to avoid a large allocation per chunk.
+	 *
+	 * @return a buffer whose position is 0 and limit the value's length, or null when there is no such key
+	 */
+	default java.nio.ByteBuffer get(final String key, final java.nio.ByteBuffer reuse) throws IOException {
+		final byte[] b = get(key);
+		return b == null ? null : java.nio.ByteBuffer.wrap(b);
+	}
+
 	/** Writes {@code data} at {@code key}, never leaving a partial value behind. */
 	void put(String key, byte[] data) throws IOException;
 

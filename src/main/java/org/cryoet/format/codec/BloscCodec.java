@@ -86,7 +86,7 @@ public final class BloscCodec implements Codec {
 
 	@Override
 	public byte[] decode(final byte[] frame, final int expectedSize) throws CorruptDataException {
-		final BloscHeader h = BloscHeader.read(frame);
+		final BloscHeader h = BloscHeader.read(frame, frame.length);
 		if (h.nbytes != expectedSize)
 			throw new CorruptDataException("Blosc frame decodes to " + h.nbytes + " bytes, expected " + expectedSize);
 		final byte[] out = new byte[h.nbytes];
@@ -96,12 +96,24 @@ public final class BloscCodec implements Codec {
 
 	@Override
 	public void decode(final byte[] frame, final byte[] out) throws CorruptDataException {
-		decode(frame, out, threads);
+		decode(frame, frame.length, out, threads);
+	}
+
+	@Override
+	public void decode(final byte[] frame, final int length, final byte[] out) throws CorruptDataException {
+		decode(frame, length, out, threads);
 	}
 
 	/** Decodes {@code frame} into {@code out}, which must have the frame's decoded size. */
 	public static void decode(final byte[] frame, final byte[] out, final int threads) throws CorruptDataException {
-		final BloscHeader h = BloscHeader.read(frame);
+		decode(frame, frame.length, out, threads);
+	}
+
+	/** Decodes the frame held in the first {@code length} bytes of {@code frame}. */
+	public static void decode(final byte[] frame, final int length, final byte[] out, final int threads)
+		throws CorruptDataException
+	{
+		final BloscHeader h = BloscHeader.read(frame, length);
 		if (h.nbytes != out.length)
 			throw new CorruptDataException("Blosc frame decodes to " + h.nbytes + " bytes, expected " + out.length);
 		decodeInto(frame, h, out, threads);

@@ -28,15 +28,15 @@ final class BloscHeader {
 	}
 
 	/** Parses and checks the header against the frame it heads. */
-	static BloscHeader read(final byte[] frame) throws CorruptDataException {
-		if (frame.length < SIZE)
-			throw new CorruptDataException("Blosc frame of " + frame.length + " bytes is shorter than its 16-byte header");
+	static BloscHeader read(final byte[] frame, final int length) throws CorruptDataException {
+		if (length < SIZE)
+			throw new CorruptDataException("Blosc frame of " + length + " bytes is shorter than its 16-byte header");
 		final BloscHeader h = new BloscHeader(frame);
 		if (h.version == 0 || h.version > 4)
 			throw new CorruptDataException("not a Blosc 1 frame (format version " + h.version + ")");
-		if (h.cbytes > frame.length)
-			throw new CorruptDataException("Blosc header claims " + h.cbytes + " compressed bytes but only " +
-				frame.length + " are present (truncated chunk?)");
+		if (h.cbytes > length)
+			throw new CorruptDataException("Blosc header claims " + h.cbytes + " compressed bytes but only " + length +
+				" are present (truncated chunk?)");
 		if (h.cbytes < SIZE || h.nbytes < 0 || h.typeSize == 0)
 			throw new CorruptDataException("Blosc header is inconsistent (cbytes " + h.cbytes + ", nbytes " + h.nbytes +
 				", typesize " + h.typeSize + ")");

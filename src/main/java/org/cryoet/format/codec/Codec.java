@@ -14,6 +14,11 @@ public interface Codec {
 	 */
 	byte[] decode(byte[] encoded, int expectedSize) throws IOException;
 
+	/** Decodes the first {@code length} bytes of {@code encoded} into {@code out} (whose length is the expected size). */
+	default void decode(final byte[] encoded, final int length, final byte[] out) throws IOException {
+		decode(length == encoded.length ? encoded : java.util.Arrays.copyOf(encoded, length), out);
+	}
+
 	/** Decodes into {@code out}, whose length is the expected size; lets hot paths reuse buffers. */
 	default void decode(final byte[] encoded, final byte[] out) throws IOException {
 		System.arraycopy(decode(encoded, out.length), 0, out, 0, out.length);

@@ -63,24 +63,13 @@ public final class ZarrArray {
 
 	/** Reads the chunk at grid position {@code grid} (array axis order). */
 	public Object readChunk(final long[] grid) throws IOException {
-		final String key = chunkKey(grid);
-		final byte[] stored = store.get(key);
 		final DataType t = meta.type();
 		final int n = meta.chunkElements();
 		final Object out = t.allocate(n);
-		if (stored == null) {
+		final byte[] raw = decodedBytes(grid);
+		if (raw == null) {
 			t.fill(out, meta.fillValue);
 			return out;
-		}
-		final byte[] raw = rawBuffer(n * t.bytes());
-		try {
-			meta.compressor.decode(stored, raw);
-		}
-		catch (final CorruptDataException e) {
-			throw new CorruptDataException("chunk " + store.describe(key) + ": " + e.getMessage(), e);
-		}
-		catch (final RuntimeException e) {
-			throw new CorruptDataException("chunk " + store.describe(key) + ": undecodable (" + e + ")", e);
 		}
 		if (meta.fortranOrder && meta.chunks.length > 1) {
 			final Object f = t.allocate(n);
@@ -92,6 +81,85 @@ public final class ZarrArray {
 		}
 		return out;
 	}
+
+	/**
+	 * Reads a box of one chunk straight into {@code dst} (C order, shape
+	 * {@code dstShape}, at {@code dstPos}), converting rows as they come out of
+	 * the decoder: no chunk-sized array is made. For C-order chunks only.
+	 *
+	 * @param pos where the box starts inside the chunk
+	 */
+	public void readChunkInto(final long[] grid, final int[] pos, final int[] size, final Object dst,
+		final int[] dstShape, final int[] dstPos) throws IOException
+	{
+		if (meta.fortranOrder && meta.chunks.length > 1)
+			throw new IllegalStateException("readChunkInto is for C-order chunks");
+		final DataType t = meta.type();
+		final byte[] raw = decodedBytes(grid);
+		final int nd = size.length;
+		if (raw == null) {
+			final Object fill = t.allocate(size[nd - 1]);
+			t.fill(fill, meta.fillValue);
+			forEachRow(size, dstShape, dstPos, meta.chunks, pos, (src, dstIndex) -> System.arraycopy(fill, 0, dst, dstIndex,
+				size[nd - 1]));
+			return;
+		}
+		final int bytes = t.bytes();
+		forEachRow(size, dstShape, dstPos, meta.chunks, pos, (src, dstIndex) -> t.fromBytes(raw, src * bytes, meta
+			.byteOrder(), dst, dstIndex, size[nd - 1]));
+	}
+
+	private interface RowSink {
+
+		void row(int srcIndex, int dstIndex);
+	}
+
+	/** Visits the rows (last axis) of a box: element index in the source chunk and in the destination. */
+	private static void forEachRow(final int[] size, final int[] dstShape, final int[] dstPos, final int[] srcShape,
+		final int[] srcPos, final RowSink sink)
+	{
+		final int nd = size.length;
+		int rows = 1;
+		for (int d = 0; d < nd - 1; d++)
+			rows *= size[d];
+		final int[] idx = new int[nd];
+		for (int r = 0; r < rows; r++) {
+			int s = 0, t = 0;
+			for (int d = 0; d < nd; d++) {
+				s = s * srcShape[d] + srcPos[d] + idx[d];
+				t = t * dstShape[d] + dstPos[d] + idx[d];
+			}
+			sink.row(s, t);
+			for (int d = nd - 2; d >= 0; d--) {
+				if (++idx[d] < size[d]) break;
+				idx[d] = 0;
+			}
+		}
+	}
+
+	/** The chunk's decoded bytes (a per-thread buffer, valid until this thread's next call), or null when it is missing. */
+	private byte[] decodedBytes(final long[] grid) throws IOException {
+		final String key = chunkKey(grid);
+		final java.nio.ByteBuffer stored = store.get(key, STORED.get());
+		if (stored == null) return null;
+		if (stored.capacity() <= MAX_KEPT_BUFFER) STORED.set(stored);
+		final byte[] raw = rawBuffer(meta.chunkElements() * meta.type().bytes());
+		try {
+			meta.compressor.decode(stored.array(), stored.limit(), raw);
+		}
+		catch (final CorruptDataException e) {
+			throw new CorruptDataException("chunk " + store.describe(key) + ": " + e.getMessage(), e);
+		}
+		catch (final RuntimeException e) {
+			throw new CorruptDataException("chunk " + store.describe(key) + ": undecodable (" + e + ")", e);
+		}
+		return raw;
+	}
+
+	/** Stored (compressed) bytes, likewise one buffer per thread, up to a size worth keeping. */
+	private static final ThreadLocal<java.nio.ByteBuffer> STORED = ThreadLocal.withInitial(() -> java.nio.ByteBuffer
+		.allocate(0));
+	private static final int MAX_KEPT_BUFFER = 256 << 20;
 
 	/** Decoded bytes live only until they are converted to the chunk's type: one buffer per thread serves. */
 	private static final ThreadLocal<byte[]> RAW = ThreadLocal.withInitial(() -> new byte[0]);
