@@ -36,7 +36,7 @@ class MetadataDocumentTest {
 		final List<Path> files = new ArrayList<>(MetadataValidatorTest.metadataFiles(Fixtures.fixtures().resolve(
 			"portal_new_layout")));
 		files.addAll(MetadataValidatorTest.metadataFiles(Fixtures.fixtures().resolve("portal_old_layout")));
-		try (java.util.stream.Stream<Path> ex = Files.list(Fixtures.shared().resolve("portal/examples"))) {
+		try (java.util.stream.Stream<Path> ex = Files.list(Fixtures.portal().resolve("examples"))) {
 			ex.filter(p -> p.toString().endsWith("metadata.json") || p.getFileName().toString().contains("annotation_"))
 				.sorted().forEach(files::add);
 		}

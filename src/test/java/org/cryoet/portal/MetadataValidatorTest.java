@@ -85,7 +85,7 @@ class MetadataValidatorTest {
 	 */
 	@Test
 	void portalExamplesGetTheirKnownVerdicts() throws Exception {
-		final Path ex = Fixtures.shared().resolve("portal/examples");
+		final Path ex = Fixtures.portal().resolve("examples");
 		final String[][] expected = { { "real__10027_wnj2019-02-21-4__tomogram_metadata.json", "2.0.0", "" }, {
 			"real__10027_wnj2019-02-21-4__tiltseries_metadata.json", "2.0.0", "" }, { "v2fixture__alignment_metadata.json",
 				"2.0.0", "" }, { "v2fixture__run_metadata.json", "2.0.0", "" }, { "v1fixture__run_metadata.json", "1.1.0", "" },
@@ -187,8 +187,8 @@ class MetadataValidatorTest {
 
 	@Test
 	void ourV2VerdictsAgreeWithTheOfficialJsonSchema() throws Exception {
-		final OfficialSchema official = new OfficialSchema(Fixtures.shared().resolve(
-			"portal/schema/v2.0.0/metadata_files.schema.json"));
+		final OfficialSchema official = new OfficialSchema(Fixtures.portal().resolve(
+			"schema/v2.0.0/metadata_files.schema.json"));
 		final List<Object[]> inputs = new ArrayList<>();
 		final Path f = Fixtures.fixtures();
 		for (final Path p : metadataFiles(f.resolve("portal_new_layout")))
@@ -197,7 +197,7 @@ class MetadataValidatorTest {
 		for (final Path p : metadataFiles(own.resolve("current")))
 			inputs.add(new Object[] { p.toString(), MetadataFiles.read(p), MetadataKind.ofFileName(p.getFileName()
 				.toString()) });
-		for (final Path p : metadataFiles(Fixtures.shared().resolve("portal/examples")))
+		for (final Path p : metadataFiles(Fixtures.portal().resolve("examples")))
 			if (!p.getFileName().toString().startsWith("v1fixture") && MetadataKind.ofFileName(p.getFileName()
 				.toString()) != MetadataKind.ANNOTATION || p.getFileName().toString().startsWith("v2fixture__annotation"))
 				inputs.add(new Object[] { p.toString(), MetadataFiles.read(p), MetadataKind.ofFileName(p.getFileName()

@@ -33,6 +33,14 @@ public final class Fixtures {
 		return f;
 	}
 
+	/** {@code ../shared/portal}: the portal's schemas and example files. */
+	public static Path portal() {
+		final Path p = shared().resolve("portal");
+		assumeTrue(Files.isDirectory(p.resolve("schema")), "no ../shared/portal next to the project " +
+			"(the portal's schemas and examples exist only in the team's workspace)");
+		return p;
+	}
+
 	public static JsonObject manifest() throws IOException {
 		return JsonParser.parseString(new String(Files.readAllBytes(fixtures().resolve("manifest.json")),
 			StandardCharsets.UTF_8)).getAsJsonObject();
