@@ -148,6 +148,19 @@ class PortalDiscoveryTest {
 		assertTrue(fromTs.stream().noneMatch(x -> x.startsWith("voxel spacing")), fromTs::toString);
 	}
 
+	/** The seed README spells annotation files with underscores; real keys use hyphens. Both are read. */
+	@Test
+	void seedUnderscoreSpellingIsAccepted(@TempDir final Path tmp) throws Exception {
+		final Path ds = OwnPortalTree.write(tmp, true);
+		final Path ann = ds.resolve(OwnPortalTree.RUN).resolve("Tomograms").resolve(OwnPortalTree.VS).resolve("Annotations");
+		try (java.util.stream.Stream<Path> files = Files.list(ann)) {
+			for (final Path f : (Iterable<Path>) files::iterator)
+				Files.move(f, f.resolveSibling(f.getFileName().toString().replaceFirst("^(\\d+)-(.+)-(1\\.0)", "$1_$2_$3")));
+		}
+		assertTrue(Files.exists(ann.resolve("100_ribosome_1.0_point.ndjson")));
+		assertEquals(facts(PortalDiscovery.discover(ownSeed)), facts(PortalDiscovery.discover(ds)));
+	}
+
 	@Test
 	void jsonHasTheDocumentedFieldsWithPathsRelativeToTheInput() throws Exception {
 		final JsonObject root = JsonParser.parseString(PortalTreeWriter.json(PortalDiscovery.discover(ownCurrent)))
