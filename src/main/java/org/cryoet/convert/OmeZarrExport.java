@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.cryoet.format.DataType;
 import org.cryoet.format.FormatException;
@@ -25,6 +21,7 @@ import org.cryoet.image.ChunkCache;
 import org.cryoet.image.Downsampling;
 import org.cryoet.image.DownsampledVolume;
 import org.cryoet.image.MultiscaleVolume;
+import org.cryoet.image.Parallel;
 import org.cryoet.image.Progress;
 import org.cryoet.image.Volume;
 import org.cryoet.image.ZarrVolume;
@@ -114,39 +111,13 @@ public final class OmeZarrExport implements VolumeExporter {
 			for (long y = 0; y < grid[1]; y++)
 				for (long x = 0; x < grid[2]; x++)
 					positions.add(new long[] { z, y, x });
-		final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-			final Thread t = new Thread(r, "cryoet-write");
-			t.setDaemon(true);
-			return t;
-		});
-		try {
-			final List<Future<?>> fs = new ArrayList<>();
-			for (final long[] p : positions)
-				fs.add(pool.submit(() -> {
-					if (progress.isCancelled()) throw new java.util.concurrent.CancellationException("cancelled");
-					final Object chunk = chunk(v, meta, p);
-					if (labels != null) collectLabels(v.type(), chunk, labels);
-					out.writeChunk(p, chunk);
-					return null;
-				}));
-			int done = 0;
-			for (final Future<?> f : fs) {
-				f.get();
-				progress.report("writing level " + k, ++done / (double) fs.size());
-			}
-		}
-		catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new java.io.InterruptedIOException("interrupted");
-		}
-		catch (final ExecutionException e) {
-			if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
-			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
-			throw new IOException(e.getCause());
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		final int[] done = { 0 };
+		Parallel.forEach(positions, threads, "cryoet-write", p -> {
+			if (progress.isCancelled()) throw new java.util.concurrent.CancellationException("cancelled");
+			final Object chunk = chunk(v, meta, p);
+			if (labels != null) collectLabels(v.type(), chunk, labels);
+			out.writeChunk(p, chunk);
+		}, () -> progress.report("writing level " + k, ++done[0] / (double) positions.size()));
 	}
 
 	/** One full-size output chunk (zero beyond the array's edge), read in z pieces of bounded size. */

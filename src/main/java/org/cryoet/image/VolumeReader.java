@@ -3,10 +3,6 @@ package org.cryoet.image;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** Reads boxes of a volume into memory, block by block on several threads. */
 public final class VolumeReader {
@@ -46,38 +42,7 @@ public final class VolumeReader {
 			}
 			if (d < 0) break;
 		}
-		if (threads <= 1 || boxes.size() == 1) {
-			for (final long[] b : boxes)
-				readBox(v, offset, size, dst, block, b);
-			return;
-		}
-		final ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, boxes.size()), r -> {
-			final Thread t = new Thread(r, "cryoet-read");
-			t.setDaemon(true);
-			return t;
-		});
-		try {
-			final List<Future<?>> fs = new ArrayList<>();
-			for (final long[] b : boxes)
-				fs.add(pool.submit(() -> {
-					readBox(v, offset, size, dst, block, b);
-					return null;
-				}));
-			for (final Future<?> f : fs)
-				f.get();
-		}
-		catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new java.io.InterruptedIOException("interrupted while reading " + v.describe());
-		}
-		catch (final ExecutionException e) {
-			if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
-			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
-			throw new IOException(e.getCause());
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		Parallel.forEach(boxes, threads, "cryoet-read", b -> readBox(v, offset, size, dst, block, b), () -> {});
 	}
 
 	private static void readBox(final Volume v, final long[] offset, final int[] size, final Object dst,

@@ -205,14 +205,10 @@ public final class PortalDiscovery {
 	private static List<Annotation> seedAnnotations(final Path dir) {
 		final List<Annotation> out = new ArrayList<>();
 		final List<Path> all = children(dir);
-		for (final Path meta : all) {
-			final String name = meta.getFileName().toString();
-			if (!name.endsWith(".json") || !Files.isRegularFile(meta)) continue;
-			final String stem = name.substring(0, name.length() - 5);
-			if (dataSuffix(stem) != null) continue; // a data file such as ..._globalcaption.json
+		for (final Path meta : metadataFiles(all)) {
+			final String stem = stem(meta);
 			final Matcher m = SEED_ANNOTATION.matcher(stem);
-			if (!m.matches()) continue;
-			out.add(annotation(m.group(1), meta, stem, m.group(2), m.group(3), all));
+			if (m.matches()) out.add(annotation(m.group(1), meta, stem, m.group(2), m.group(3), all));
 		}
 		return out;
 	}
@@ -220,16 +216,24 @@ public final class PortalDiscovery {
 	private static List<Annotation> currentAnnotations(final Path dir) {
 		final List<Annotation> out = new ArrayList<>();
 		final List<Path> all = children(dir);
-		for (final Path meta : all) {
-			final String name = meta.getFileName().toString();
-			if (!name.endsWith(".json") || !Files.isRegularFile(meta)) continue;
-			final String stem = name.substring(0, name.length() - 5);
-			if (dataSuffix(stem) != null) continue;
+		for (final Path meta : metadataFiles(all)) {
+			final String stem = stem(meta);
 			final Matcher m = CURRENT_ANNOTATION.matcher(stem);
 			out.add(annotation(dir.getFileName().toString(), meta, stem, m.matches() ? m.group(1) : stem, m.matches() ? m
 				.group(2) : null, all));
 		}
 		return out;
+	}
+
+	/** The annotation metadata files among a folder's files: JSON without a shape suffix (captions have one). */
+	private static List<Path> metadataFiles(final List<Path> files) {
+		return files.stream().filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f) &&
+			dataSuffix(stem(f)) == null).collect(Collectors.toList());
+	}
+
+	private static String stem(final Path jsonFile) {
+		final String name = jsonFile.getFileName().toString();
+		return name.substring(0, name.length() - ".json".length());
 	}
 
 	/** The shape suffix of a data file's stem ({@code x-1.0_point} → Point), or null. */
