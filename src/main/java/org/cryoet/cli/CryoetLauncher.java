@@ -61,8 +61,8 @@ public final class CryoetLauncher {
 			return 2;
 		}
 		System.setProperty(org.cryoet.command.CryoetCommand.LAUNCHER_PROPERTY, "true");
-		if (headless || System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless",
-			String.valueOf(headless || java.awt.GraphicsEnvironment.isHeadless()));
+		// Without --headless the JVM's own default stands, so commands that open windows can.
+		if (headless) System.setProperty("java.awt.headless", "true");
 		try {
 			if (sample != null) {
 				final Path dir = Path.of(sample);

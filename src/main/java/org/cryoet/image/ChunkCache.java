@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class ChunkCache {
 
-	/** Loads a chunk and says how many bytes it holds. */
+	/** Loads a chunk (a primitive array, whose length the cache weighs). */
 	public interface Loader {
 
 		Object load() throws IOException;

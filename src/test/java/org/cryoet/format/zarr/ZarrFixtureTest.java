@@ -48,6 +48,17 @@ class ZarrFixtureTest {
 			final Object data = VolumeReader.readAll(v, threads);
 			assertEquals(level.get("sha256_le_c_order").getAsString(), Checksums.sha256LeC(v.type(), data));
 		}
+		// No cache: chunks are decoded straight into the destination, row by row.
+		final Volume direct = new VolumeOpener(new ChunkCache(0)).open(Fixtures.fixtures().resolve(path)).level(k);
+		assertEquals(level.get("sha256_le_c_order").getAsString(), Checksums.sha256LeC(v.type(), VolumeReader.readAll(
+			direct, 2)));
+		final long[] s = v.shape();
+		final int[] box = { (int) Math.min(5, s[0]), (int) Math.min(7, s[1]), (int) Math.min(9, s[2]) };
+		final long[] at = { s[0] - box[0], s[1] / 3, s[2] - box[2] };
+		final Object a = v.type().allocate(box[0] * box[1] * box[2]), b = v.type().allocate(box[0] * box[1] * box[2]);
+		v.read(at, box, a);
+		direct.read(at, box, b);
+		assertEquals(Checksums.sha256LeC(v.type(), a), Checksums.sha256LeC(v.type(), b), "an unaligned box");
 	}
 
 	@ParameterizedTest(name = "{0}")

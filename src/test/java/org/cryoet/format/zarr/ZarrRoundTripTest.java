@@ -79,6 +79,7 @@ class ZarrRoundTripTest {
 		assertEquals(ZarrDtype.format(t, order), back.metadata().dtype.toString());
 		final Object read = VolumeReader.readAll(new ZarrVolume(back, new ChunkCache(1 << 20)), 2);
 		assertArrayEqualsAny(data, read);
+		assertArrayEqualsAny(data, VolumeReader.readAll(new ZarrVolume(back, new ChunkCache(0)), 2));
 	}
 
 	@Test
