@@ -71,6 +71,18 @@ public final class ZarrArray {
 			t.fill(out, meta.fillValue);
 			return out;
 		}
+		try {
+			toChunk(raw, out);
+		}
+		finally {
+			RAW.give(raw);
+		}
+		return out;
+	}
+
+	private void toChunk(final byte[] raw, final Object out) {
+		final DataType t = meta.type();
+		final int n = meta.chunkElements();
 		if (meta.fortranOrder && meta.chunks.length > 1) {
 			final Object f = t.allocate(n);
 			t.fromBytes(raw, 0, meta.byteOrder(), f, 0, n);
@@ -79,7 +91,6 @@ public final class ZarrArray {
 		else {
 			t.fromBytes(raw, 0, meta.byteOrder(), out, 0, n);
 		}
-		return out;
 	}
 
 	/**
@@ -105,8 +116,13 @@ public final class ZarrArray {
 			return;
 		}
 		final int bytes = t.bytes();
-		forEachRow(size, dstShape, dstPos, meta.chunks, pos, (src, dstIndex) -> t.fromBytes(raw, src * bytes, meta
-			.byteOrder(), dst, dstIndex, size[nd - 1]));
+		try {
+			forEachRow(size, dstShape, dstPos, meta.chunks, pos, (src, dstIndex) -> t.fromBytes(raw, src * bytes, meta
+				.byteOrder(), dst, dstIndex, size[nd - 1]));
+		}
+		finally {
+			RAW.give(raw);
+		}
 	}
 
 	private interface RowSink {
@@ -137,41 +153,40 @@ public final class ZarrArray {
 		}
 	}
 
-	/** The chunk's decoded bytes (a per-thread buffer, valid until this thread's next call), or null when it is missing. */
+	/**
+	 * The chunk's decoded bytes, in an array from {@link #RAW} that the caller
+	 * gives back; null when the chunk is missing.
+	 */
 	private byte[] decodedBytes(final long[] grid) throws IOException {
 		final String key = chunkKey(grid);
-		final java.nio.ByteBuffer stored = store.get(key, STORED.get());
-		if (stored == null) return null;
-		if (stored.capacity() <= MAX_KEPT_BUFFER) STORED.set(stored);
-		final byte[] raw = rawBuffer(meta.chunkElements() * meta.type().bytes());
+		final byte[] reuse = STORED.take(0, false);
+		final java.nio.ByteBuffer stored = store.get(key, java.nio.ByteBuffer.wrap(reuse));
+		if (stored == null) {
+			STORED.give(reuse);
+			return null;
+		}
+		final byte[] raw = RAW.take(meta.chunkElements() * meta.type().bytes(), true);
 		try {
 			meta.compressor.decode(stored.array(), stored.limit(), raw);
+			return raw;
 		}
 		catch (final CorruptDataException e) {
+			RAW.give(raw);
 			throw new CorruptDataException("chunk " + store.describe(key) + ": " + e.getMessage(), e);
 		}
 		catch (final RuntimeException e) {
+			RAW.give(raw);
 			throw new CorruptDataException("chunk " + store.describe(key) + ": undecodable (" + e + ")", e);
 		}
-		return raw;
-	}
-
-	/** Stored (compressed) bytes, likewise one buffer per thread, up to a size worth keeping. */
-	private static final ThreadLocal<java.nio.ByteBuffer> STORED = ThreadLocal.withInitial(() -> java.nio.ByteBuffer
-		.allocate(0));
-	private static final int MAX_KEPT_BUFFER = 256 << 20;
-
-	/** Decoded bytes live only until they are converted to the chunk's type: one buffer per thread serves. */
-	private static final ThreadLocal<byte[]> RAW = ThreadLocal.withInitial(() -> new byte[0]);
-
-	private static byte[] rawBuffer(final int size) {
-		byte[] b = RAW.get();
-		if (b.length != size) {
-			b = new byte[size];
-			RAW.set(b);
+		finally {
+			STORED.give(stored.array());
 		}
-		return b;
 	}
+
+	/** Decoded and stored chunk bytes between reads: a few per JVM, none above 256 MiB. */
+	private static final int KEPT = Math.max(2, Runtime.getRuntime().availableProcessors());
+	private static final ScratchPool RAW = new ScratchPool(KEPT, 256 << 20);
+	private static final ScratchPool STORED = new ScratchPool(KEPT, 256 << 20);
 
 	/** Writes a full-size C-order chunk. */
 	public void writeChunk(final long[] grid, final Object data) throws IOException {
