@@ -8,13 +8,14 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
 
 /** Lists the datasets, runs, tilt series, tomograms and annotations of a portal tree in either layout. */
 @Plugin(type = Command.class, label = "Browse CryoET Data", menuPath = "Plugins>CryoET>Browse CryoET Data",
 	headless = true)
 public class BrowseCommand extends CryoetCommand {
 
-	@Parameter(label = "Input (dataset, run, voxel-spacing or tomogram folder, or annotation file)", style = "both")
+	@Parameter(label = "Input (dataset, run, voxel-spacing or tomogram folder, or annotation file)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
 	@Parameter(label = "Format", choices = { "text", "json" }, required = false)

@@ -11,19 +11,20 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
 
 /** Converts a tomogram, tilt series or mask between OME-Zarr, MRC and TIFF. */
 @Plugin(type = Command.class, label = "Convert CryoET Volume", menuPath = "Plugins>CryoET>Convert CryoET Volume",
 	headless = true)
 public class ConvertVolumeCommand extends CryoetCommand {
 
-	@Parameter(label = "Input (OME-Zarr folder, Zarr array or MRC file)", style = "open")
+	@Parameter(label = "Input (OME-Zarr folder, Zarr array or MRC file)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
 	@Parameter(label = "Level (0 = full resolution)", min = "0")
 	private int level;
 
-	@Parameter(label = "Output (.mrc, .zarr or .tif)", style = "save")
+	@Parameter(label = "Output (.mrc, .zarr or .tif)", style = FileWidget.SAVE_STYLE)
 	private File output;
 
 	@Parameter(label = "Pyramid downsampling (for .zarr)", choices = { "auto", "mean", "any", "nearest" },

@@ -11,6 +11,7 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
 
 import com.google.gson.JsonObject;
 
@@ -23,7 +24,7 @@ import com.google.gson.JsonObject;
 	"Plugins>CryoET>Validate CryoET Metadata", headless = true)
 public class ValidateCommand extends CryoetCommand {
 
-	@Parameter(label = "Metadata JSON file", style = "open")
+	@Parameter(label = "Metadata JSON file", style = FileWidget.OPEN_STYLE)
 	private File input;
 
 	@Parameter(label = "Schema", choices = { "auto", "1.1.0", "2.0.0" }, required = false)
