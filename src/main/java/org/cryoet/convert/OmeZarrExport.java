@@ -65,7 +65,7 @@ public final class OmeZarrExport implements VolumeExporter {
 			if (k > 0) {
 				// Each level is made from the one just written, so every read stays local.
 				final ZarrArray prev = ZarrArray.open(store, Integer.toString(k - 1));
-				current = new DownsampledVolume(new ZarrVolume(prev, new ChunkCache(256L << 20)), factors, mode);
+				current = new DownsampledVolume(new ZarrVolume(prev, new ChunkCache(sourceCacheBytes(prev))), factors, mode);
 			}
 			final long[] shape = current.shape();
 			final int[] chunks = new int[3];
@@ -88,6 +88,16 @@ public final class OmeZarrExport implements VolumeExporter {
 		return String.format(Locale.ROOT, "OME-Zarr %s, %d levels, level 0 %d x %d x %d (z, y, x), scale %s A, %s " +
 			"downsampling", ZarrDtype.format(source.type(), ByteOrder.LITTLE_ENDIAN), LEVELS, sh[0], sh[1], sh[2],
 			formatScale(base), mode.name().toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * Each output chunk is read in z pieces, each touching the 2×2 source chunks
+	 * of one source z-chunk; keeping those for every worker means every source
+	 * chunk is decoded once, not once per piece.
+	 */
+	private long sourceCacheBytes(final ZarrArray source) {
+		final long chunkBytes = (long) source.metadata().chunkElements() * source.metadata().type().bytes() + 64;
+		return Math.min(Runtime.getRuntime().maxMemory() / 3, Math.max(1, threads) * 4 * chunkBytes);
 	}
 
 	/**
