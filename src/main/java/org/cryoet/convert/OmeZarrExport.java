@@ -101,14 +101,15 @@ public final class OmeZarrExport implements VolumeExporter {
 	}
 
 	/**
-	 * Images are averaged; label images (NGFF image-label) keep their labels
-	 * (nearest); integer volumes holding only 0 and 1 are masks ("any");
-	 * other integer volumes are averaged and rounded.
+	 * Images are averaged; integer volumes holding only 0 and 1 are masks
+	 * ("any", as the portal does for segmentation masks); other label images
+	 * (NGFF image-label) keep their labels (nearest); other integer volumes
+	 * are averaged and rounded.
 	 */
 	static Downsampling choose(final MultiscaleVolume input, final Volume v, final Progress progress) throws IOException {
 		if (v.type().isFloat()) return Downsampling.MEAN;
-		if (input.labelImage) return Downsampling.NEAREST;
-		return ValueRange.of(v, 2, progress).binary ? Downsampling.ANY : Downsampling.MEAN;
+		if (ValueRange.of(v, 2, progress).binary) return Downsampling.ANY;
+		return input.labelImage ? Downsampling.NEAREST : Downsampling.MEAN;
 	}
 
 	private void writeLevel(final Volume v, final ZarrArray out, final TreeSet<Integer> labels, final Progress progress,

@@ -111,8 +111,10 @@ public final class VolumeOpener {
 			notes.add(file + ": mode 0 with dmax " + reader.header().dmax +
 				" > 127 is read as unsigned bytes (the pre-2014 convention)");
 		final String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		final boolean stack = reader.header().ispg == 0 && reader.header().nz > 1 || lower.endsWith(".st") ||
-			lower.endsWith(".mrcs");
+		// MRC2014 says ispg 0 is an image stack, but older volumes carry 0 too: a stack also has mz = 1,
+		// as the portal's tilt series and RELION's particle stacks do.
+		final boolean stack = reader.header().ispg == 0 && reader.header().mz == 1 && reader.header().nz > 1 || lower
+			.endsWith(".st") || lower.endsWith(".mrcs") || lower.endsWith(".ali") || lower.endsWith(".preali");
 		return new MultiscaleVolume(name(file), Collections.singletonList(v), Collections.singletonList(scale),
 			Collections.singletonList(new double[3]), false, notes, stack);
 	}
