@@ -72,10 +72,6 @@ public final class BloscCodec implements Codec {
 		this(cname, clevel, shuffle, 0, 1);
 	}
 
-	public BloscCodec withThreads(final int n) {
-		return new BloscCodec(cname, clevel, shuffle, blockSize, n);
-	}
-
 	@Override
 	public String toJson() {
 		return "{\"blocksize\": " + blockSize + ", \"clevel\": " + clevel + ", \"cname\": \"" + cname.id +

@@ -6,16 +6,15 @@ import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.Map;
 
-/** A JSON object: its fields' rules, which are required, and whether other fields are allowed. */
+/** A JSON object: its fields' rules and which are required; other fields are not allowed, as in the portal's schemas. */
 public final class ObjectRule implements Rule {
 
 	private final String name;
 	private final Map<String, Rule> fields = new LinkedHashMap<>();
 	private final Set<String> required = new LinkedHashSet<>();
-	private boolean closed = true;
 
 	public ObjectRule(final String name) {
 		this.name = name;
@@ -38,31 +37,6 @@ public final class ObjectRule implements Rule {
 		return opt(field, Rules.nullable(rule));
 	}
 
-	/** Allows fields the schema does not name. */
-	public ObjectRule open() {
-		closed = false;
-		return this;
-	}
-
-	/** A copy to extend, for the next schema version. */
-	public ObjectRule copy(final String newName) {
-		final ObjectRule c = new ObjectRule(newName);
-		c.fields.putAll(fields);
-		c.required.addAll(required);
-		c.closed = closed;
-		return c;
-	}
-
-	public ObjectRule without(final String field) {
-		fields.remove(field);
-		required.remove(field);
-		return this;
-	}
-
-	public Set<String> fieldNames() {
-		return fields.keySet();
-	}
-
 	@Override
 	public void check(final JsonElement v, final String path, final List<Problem> problems) {
 		if (v == null || !v.isJsonObject()) {
@@ -76,7 +50,7 @@ public final class ObjectRule implements Rule {
 			final Rule rule = fields.get(e.getKey());
 			final String p = path + "." + e.getKey();
 			if (rule != null) rule.check(e.getValue(), p, problems);
-			else if (closed) problems.add(new Problem(p, "field is not allowed in " + name));
+			else problems.add(new Problem(p, "field is not allowed in " + name));
 		}
 	}
 
