@@ -51,7 +51,7 @@ public final class LazyImages {
 			grid.getCellDimensions(index, min, size);
 			try {
 				final Object data = interiorChunk(v, min, size, cell);
-				return new Cell<>(size, min, access(v, data != null ? data : cache.get(new CellKey(identity, index),
+				return new Cell<>(size, min, access(v, data != null ? data : cache.get(new CacheKey(identity, index),
 					() -> load(v, min, size))));
 			}
 			catch (final IOException e) {
@@ -108,26 +108,5 @@ public final class LazyImages {
 		if (data instanceof int[]) return new IntArray((int[]) data);
 		if (data instanceof float[]) return new FloatArray((float[]) data);
 		return new DoubleArray((double[]) data);
-	}
-
-	private static final class CellKey {
-
-		final Object image;
-		final long index;
-
-		CellKey(final Object image, final long index) {
-			this.image = image;
-			this.index = index;
-		}
-
-		@Override
-		public boolean equals(final Object o) {
-			return o instanceof CellKey && ((CellKey) o).image == image && ((CellKey) o).index == index;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(image) * 31 + Long.hashCode(index);
-		}
 	}
 }

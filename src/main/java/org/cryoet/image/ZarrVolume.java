@@ -44,34 +44,13 @@ public final class ZarrVolume implements Volume {
 		return array.describe();
 	}
 
-	private static final class Key {
-
-		final Object volume;
-		final long index;
-
-		Key(final Object volume, final long index) {
-			this.volume = volume;
-			this.index = index;
-		}
-
-		@Override
-		public boolean equals(final Object o) {
-			return o instanceof Key && ((Key) o).volume == volume && ((Key) o).index == index;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(volume) * 31 + Long.hashCode(index);
-		}
-	}
-
 	/** The chunk at a grid position, from the cache or the store. */
 	public Object chunk(final long[] grid) throws IOException {
 		final long[] gs = meta.gridShape();
 		long index = 0;
 		for (int d = 0; d < grid.length; d++)
 			index = index * gs[d] + grid[d];
-		return cache.get(new Key(id, index), () -> array.readChunk(grid));
+		return cache.get(new CacheKey(id, index), () -> array.readChunk(grid));
 	}
 
 	@Override

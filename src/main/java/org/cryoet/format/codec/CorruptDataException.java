@@ -1,9 +1,9 @@
 package org.cryoet.format.codec;
 
-import java.io.IOException;
+import org.cryoet.format.FormatException;
 
 /** Compressed or stored bytes that cannot be what their header or metadata claims. */
-public class CorruptDataException extends IOException {
+public class CorruptDataException extends FormatException {
 
 	private static final long serialVersionUID = 1L;
 
