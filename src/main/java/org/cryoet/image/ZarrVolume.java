@@ -12,7 +12,6 @@ public final class ZarrVolume implements Volume {
 	private final ZarrArray array;
 	private final ZarrArrayMetadata meta;
 	private final ChunkCache cache;
-	private final Object id = new Object();
 
 	public ZarrVolume(final ZarrArray array, final ChunkCache cache) {
 		this.array = array;
@@ -50,7 +49,7 @@ public final class ZarrVolume implements Volume {
 		long index = 0;
 		for (int d = 0; d < grid.length; d++)
 			index = index * gs[d] + grid[d];
-		return cache.get(new CacheKey(id, index), () -> array.readChunk(grid));
+		return cache.get(new CacheKey(this, index), () -> array.readChunk(grid));
 	}
 
 	@Override
