@@ -178,7 +178,7 @@ public final class CryoetLauncher {
 
 	private static void list(final Map<String, CommandInfo> ours, final PrintStream out) {
 		for (final CommandInfo info : ours.values()) {
-			out.println(info.getLabel() + "  (" + info.getMenuPath().getMenuString().replace(">", " > ") + ")");
+			out.println(info.getLabel() + "  (" + info.getMenuPath().getMenuString().replaceAll("\\s*>\\s*", " > ") + ")");
 			for (final ModuleItem<?> item : info.inputs()) {
 				if (item.getType().getName().startsWith("org.scijava.")) continue;
 				out.println("    " + item.getName() + ": " + item.getType().getSimpleName() + (item.isRequired() ? "" :
