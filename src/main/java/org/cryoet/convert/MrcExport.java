@@ -37,7 +37,7 @@ public final class MrcExport implements VolumeExporter {
 		final double[] voxelXyz = { s[2], s[1], s[0] };
 		try (MrcWriter w = new MrcWriter(target, out, v.shape(), voxelXyz, "Written by CryoET Fiji tools")) {
 			Slabs.forEach(v, threads, progress, "writing MRC", (slab, z0, depth) -> {
-				final int n = java.lang.reflect.Array.getLength(slab);
+				final int n = DataType.length(slab);
 				if (out == v.type()) w.write(slab, n);
 				else {
 					final Object conv = out.allocate(n);

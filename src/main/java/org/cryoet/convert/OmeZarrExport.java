@@ -153,7 +153,7 @@ public final class OmeZarrExport implements VolumeExporter {
 	}
 
 	private static void collectLabels(final DataType t, final Object chunk, final TreeSet<Integer> labels) {
-		final int n = java.lang.reflect.Array.getLength(chunk);
+		final int n = DataType.length(chunk);
 		final TreeSet<Integer> local = new TreeSet<>();
 		for (int i = 0; i < n && local.size() < 100_000; i++) {
 			final double v = t.get(chunk, i);

@@ -17,7 +17,7 @@ final class ValueRange {
 		final ValueRange r = new ValueRange();
 		final DataType t = v.type();
 		Slabs.forEach(v, threads, progress, "scanning values", (slab, z0, depth) -> {
-			final int n = java.lang.reflect.Array.getLength(slab);
+			final int n = DataType.length(slab);
 			for (int i = 0; i < n; i++) {
 				final double x = t.get(slab, i);
 				if (x < r.min) r.min = x;

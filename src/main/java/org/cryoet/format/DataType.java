@@ -58,6 +58,16 @@ public enum DataType {
 		}
 	}
 
+	/** Elements in a primitive array of any of our types (no reflection). */
+	public static int length(final Object a) {
+		if (a instanceof byte[]) return ((byte[]) a).length;
+		if (a instanceof short[]) return ((short[]) a).length;
+		if (a instanceof int[]) return ((int[]) a).length;
+		if (a instanceof float[]) return ((float[]) a).length;
+		if (a instanceof double[]) return ((double[]) a).length;
+		throw new IllegalArgumentException("not a voxel array: " + a);
+	}
+
 	public Object allocate(final int n) {
 		switch (this) {
 			case INT8: case UINT8: return new byte[n];

@@ -12,7 +12,7 @@ public final class ArrayVolume implements Volume {
 	private final String name;
 
 	public ArrayVolume(final DataType type, final int[] shape, final Object data, final String name) {
-		if (java.lang.reflect.Array.getLength(data) != BoxCopy.elements(shape))
+		if (DataType.length(data) != BoxCopy.elements(shape))
 			throw new IllegalArgumentException("data length does not match the shape");
 		this.type = type;
 		this.intShape = shape.clone();

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
+import org.cryoet.format.DataType;
+
 /**
  * Decoded chunks, least recently used first out, bounded in bytes. Concurrent
  * requests for one chunk load it once.
@@ -120,7 +122,7 @@ public final class ChunkCache {
 	}
 
 	private static long bytes(final Object a) {
-		final int n = java.lang.reflect.Array.getLength(a);
+		final int n = DataType.length(a);
 		if (a instanceof byte[]) return n + 16L;
 		if (a instanceof short[]) return 2L * n + 16;
 		if (a instanceof int[] || a instanceof float[]) return 4L * n + 16;

@@ -25,19 +25,19 @@ public final class AtomicOutput {
 	public static void write(final Path target, final boolean overwrite, final Writer writer) throws IOException {
 		final Path abs = target.toAbsolutePath();
 		final Path dir = abs.getParent();
-		if (dir != null && !Files.isDirectory(dir))
-			throw new org.cryoet.format.FormatException(target + ": folder " + dir + " does not exist");
+		if (dir != null && !Files.isDirectory(dir)) throw new IOException(target + ": folder " + dir + " does not exist");
 		if (Files.exists(abs) && !overwrite)
-			throw new org.cryoet.format.FormatException(target + ": already exists (set overwrite=true to replace it)");
+			throw new IOException(target + ": already exists (set overwrite=true to replace it)");
 		final Path tmp = dir.resolve("." + abs.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
 		try {
 			writer.write(tmp);
-			if (Files.exists(abs)) deleteTree(abs);
+			// A file is replaced in one step; a folder (OME-Zarr) has to go first.
+			if (Files.isDirectory(abs)) deleteTree(abs);
 			try {
-				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			}
 			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, abs);
+				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
 		finally {

@@ -1,11 +1,9 @@
 package org.cryoet.store;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** A folder on a local disk; keys are relative paths with '/' separators. */
 public final class FileStore implements Store {
@@ -57,14 +55,7 @@ public final class FileStore implements Store {
 	public void put(final String key, final byte[] data) throws IOException {
 		final Path p = resolve(key);
 		Files.createDirectories(p.getParent());
-		final Path tmp = p.resolveSibling("." + p.getFileName() + ".part");
-		Files.write(tmp, data);
-		try {
-			Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (final AtomicMoveNotSupportedException e) {
-			Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
-		}
+		AtomicOutput.write(p, true, tmp -> Files.write(tmp, data));
 	}
 
 	@Override
