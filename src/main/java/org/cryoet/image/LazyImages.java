@@ -4,13 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.basictypeaccess.array.ByteArray;
-import net.imglib2.img.basictypeaccess.array.DoubleArray;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
-import net.imglib2.img.basictypeaccess.array.IntArray;
-import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.cell.Cell;
-import net.imglib2.img.cell.CellGrid;
 import net.imglib2.img.cell.LazyCellImg;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.integer.ByteType;
@@ -21,76 +15,54 @@ import net.imglib2.type.numeric.integer.UnsignedIntType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+import org.cryoet.format.DataType;
 
 /**
- * A {@link Volume} as a lazy ImgLib2 image in x, y, z order: cells follow the
- * volume's blocks and are loaded on first touch through a {@link ChunkCache},
- * so memory stays within the cache budget however large the volume.
- * Safe for concurrent readers.
+ * A {@link Volume} as a lazy, read-only ImgLib2 image in x, y, z order: cells
+ * follow the volume's blocks and load on first touch through a
+ * {@link ChunkCache}, so memory stays within the cache budget however large
+ * the volume. Safe for concurrent readers. The image shares the cache's
+ * arrays and refuses writes; copy it (e.g. into an {@code ArrayImg}) to edit.
  */
 public final class LazyImages {
 
 	private LazyImages() {}
 
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public static <T extends NativeType<T>> RandomAccessibleInterval<T> of(final Volume v, final ChunkCache cache) {
-		final long[] zyx = v.shape();
-		final int nd = zyx.length;
-		final long[] dims = new long[nd];
-		final int[] cell = new int[nd];
-		final int[] block = v.blockShape();
-		for (int d = 0; d < nd; d++) {
-			dims[d] = zyx[nd - 1 - d];
-			cell[d] = (int) Math.min(block[nd - 1 - d], Math.max(1, dims[d]));
-		}
-		final CellGrid grid = new CellGrid(dims, cell);
-		final Object identity = new Object();
-		final LazyCellImg.Get get = index -> {
-			final long[] min = new long[nd];
-			final int[] size = new int[nd];
-			grid.getCellDimensions(index, min, size);
+		final VolumeCells cells = new VolumeCells(v, cache);
+		final LazyCellImg.Get<Cell<Object>> get = index -> {
+			final long[] min = new long[cells.grid.numDimensions()];
+			final int[] size = new int[min.length];
+			cells.grid.getCellDimensions(index, min, size);
 			try {
-				final Object data = interiorChunk(v, min, size, cell);
-				return new Cell<>(size, min, access(v, data != null ? data : cache.get(new CacheKey(identity, index),
-					() -> load(v, min, size))));
+				return new Cell<>(size, min, CellAccess.of(cells.load(index), true));
 			}
 			catch (final IOException e) {
 				throw new UncheckedIOException(e);
 			}
 		};
-		return new LazyCellImg(grid, (NativeType) type(v), get);
+		return crop(image(cells, type(v.type()), get), cells);
 	}
 
-	/** A whole Zarr chunk is used as it is, from the volume's own cache: no copy, no second cache entry. */
-	private static Object interiorChunk(final Volume v, final long[] minXyz, final int[] sizeXyz, final int[] cell)
-		throws IOException
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static <T> RandomAccessibleInterval<T> image(final VolumeCells cells, final Object type,
+		final LazyCellImg.Get<?> get)
 	{
-		if (!(v instanceof ZarrVolume) || !java.util.Arrays.equals(sizeXyz, cell)) return null;
-		final int nd = minXyz.length;
-		final int[] chunks = v.blockShape();
-		final long[] grid = new long[nd];
-		for (int d = 0; d < nd; d++) {
-			if (chunks[nd - 1 - d] != cell[d]) return null;
-			grid[nd - 1 - d] = minXyz[d] / cell[d];
-		}
-		return ((ZarrVolume) v).chunk(grid);
+		return (RandomAccessibleInterval<T>) new LazyCellImg(cells.grid, (NativeType) type, get);
 	}
 
-	private static Object load(final Volume v, final long[] minXyz, final int[] sizeXyz) throws IOException {
-		final int nd = minXyz.length;
-		final long[] off = new long[nd];
-		final int[] size = new int[nd];
-		for (int d = 0; d < nd; d++) {
-			off[d] = minXyz[nd - 1 - d];
-			size[d] = sizeXyz[nd - 1 - d];
-		}
-		final Object dst = v.type().allocate(BoxCopy.elements(size));
-		v.read(off, size, dst);
-		return dst;
+	/** The padded grid cut back to the volume's size. */
+	static <T> RandomAccessibleInterval<T> crop(final RandomAccessibleInterval<T> padded, final VolumeCells cells) {
+		final long[] max = cells.dimensions();
+		for (int d = 0; d < max.length; d++)
+			max[d]--;
+		return Views.interval(padded, new long[max.length], max);
 	}
 
-	private static Object type(final Volume v) {
-		switch (v.type()) {
+	static Object type(final DataType t) {
+		switch (t) {
 			case INT8: return new ByteType();
 			case UINT8: return new UnsignedByteType();
 			case INT16: return new ShortType();
@@ -100,13 +72,5 @@ public final class LazyImages {
 			case FLOAT16: case FLOAT32: return new FloatType();
 			default: return new DoubleType();
 		}
-	}
-
-	private static Object access(final Volume v, final Object data) {
-		if (data instanceof byte[]) return new ByteArray((byte[]) data);
-		if (data instanceof short[]) return new ShortArray((short[]) data);
-		if (data instanceof int[]) return new IntArray((int[]) data);
-		if (data instanceof float[]) return new FloatArray((float[]) data);
-		return new DoubleArray((double[]) data);
 	}
 }

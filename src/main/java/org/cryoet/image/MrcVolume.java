@@ -53,6 +53,11 @@ public final class MrcVolume implements Volume {
 	}
 
 	@Override
+	public void close() throws IOException {
+		reader.close();
+	}
+
+	@Override
 	public String describe() {
 		return reader.path().toString();
 	}

@@ -9,7 +9,7 @@ import java.util.List;
  * voxel→Å transform (scale and translation, z, y, x) and notes worth telling
  * the user (unusual conventions met while reading).
  */
-public final class MultiscaleVolume {
+public final class MultiscaleVolume implements java.io.Closeable {
 
 	public final String name;
 	public final List<Volume> levels;
@@ -44,6 +44,20 @@ public final class MultiscaleVolume {
 			throw new IllegalArgumentException("level " + level + " does not exist in " + name + " (it has levels 0.." +
 				(levels.size() - 1) + ")");
 		return levels.get(level);
+	}
+
+	/** Closes every level (files, cached chunks); the first failure is thrown after all were tried. */
+	@Override
+	public void close() throws java.io.IOException {
+		java.io.IOException first = null;
+		for (final Volume v : levels)
+			try {
+				v.close();
+			}
+			catch (final java.io.IOException e) {
+				if (first == null) first = e;
+			}
+		if (first != null) throw first;
 	}
 
 	/** Voxel→Å transform of a level, for display and export. */

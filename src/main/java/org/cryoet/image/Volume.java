@@ -1,5 +1,6 @@
 package org.cryoet.image;
 
+import java.io.Closeable;
 import java.io.IOException;
 
 import org.cryoet.format.DataType;
@@ -8,7 +9,7 @@ import org.cryoet.format.DataType;
  * A 3D (or N-D) grid of voxels that can be read by box, in array axis order
  * (z, y, x for the portal's volumes). Implementations are thread-safe.
  */
-public interface Volume {
+public interface Volume extends Closeable {
 
 	DataType type();
 
@@ -31,4 +32,8 @@ public interface Volume {
 
 	/** File, key or URL, for messages. */
 	String describe();
+
+	/** Releases files and cached data; reading afterwards is an error or reopens, as the volume decides. */
+	@Override
+	default void close() throws IOException {}
 }

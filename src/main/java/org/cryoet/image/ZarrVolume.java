@@ -38,6 +38,12 @@ public final class ZarrVolume implements Volume {
 		return meta.chunks.clone();
 	}
 
+	/** Frees this array's chunks from the cache. */
+	@Override
+	public void close() {
+		cache.invalidate(this);
+	}
+
 	@Override
 	public String describe() {
 		return array.describe();
@@ -49,7 +55,7 @@ public final class ZarrVolume implements Volume {
 		long index = 0;
 		for (int d = 0; d < grid.length; d++)
 			index = index * gs[d] + grid[d];
-		return cache.get(new CacheKey(this, index), () -> array.readChunk(grid));
+		return cache.get(this, index, (long) meta.chunkElements() * meta.type().bytes(), () -> array.readChunk(grid));
 	}
 
 	@Override
