@@ -36,6 +36,12 @@ public final class MrcExport implements VolumeExporter {
 		final double[] s = input.scales.get(level);
 		final double[] voxelXyz = { s[2], s[1], s[0] };
 		try (MrcWriter w = new MrcWriter(target, out, v.shape(), voxelXyz, "Written by CryoET Fiji tools")) {
+			if (input.imageStack) {
+				// An image stack (tilt series), as MRC2014 and the portal mark one: space group 0, one section per image.
+				w.header().ispg = 0;
+				w.header().mz = 1;
+				w.header().cella[2] = (float) voxelXyz[2];
+			}
 			Slabs.forEach(v, threads, progress, "writing MRC", (slab, z0, depth) -> {
 				final int n = DataType.length(slab);
 				if (out == v.type()) w.write(slab, n);

@@ -39,18 +39,34 @@ public final class SampleData {
 				Progress.NONE));
 		if (!Files.exists(dir.resolve(MRC)))
 			AtomicOutput.write(dir.resolve(MRC), false, tmp -> new MrcExport(2).export(v, 0, tmp, Progress.NONE));
-		return "sample dataset: " + dir.resolve(ZARR) + " and " + dir.resolve(MRC);
+		for (final boolean seed : new boolean[] { false, true })
+			if (!Files.exists(dir.resolve(SamplePortalRun.root(seed))))
+				AtomicOutput.write(dir.resolve(SamplePortalRun.root(seed)), false, tmp -> SamplePortalRun.write(tmp, seed));
+		return "sample dataset: " + dir.resolve(ZARR) + ", " + dir.resolve(MRC) + ", and a portal run in both layouts: " +
+			SamplePortalRun.runFolder(dir, false) + " (current) and " + SamplePortalRun.runFolder(dir, true) + " (seed)";
 	}
+
+	/** The sample's particles: z, y, x (voxel centres) and radius in voxels. */
+	public static double[][] particles() {
+		return particles(new Random(10000));
+	}
+
+	private static double[][] particles(final Random r) {
+		final int nz = SHAPE[0], ny = SHAPE[1], nx = SHAPE[2];
+		final double[][] centres = new double[PARTICLES][];
+		for (int p = 0; p < PARTICLES; p++)
+			centres[p] = new double[] { 8 + r.nextInt(nz - 16), 8 + r.nextInt(ny - 16), 8 + r.nextInt(nx - 16), 3 + r
+				.nextInt(4) };
+		return centres;
+	}
+
+	public static final int PARTICLES = 24;
 
 	public static MultiscaleVolume volume() {
 		final int nz = SHAPE[0], ny = SHAPE[1], nx = SHAPE[2];
 		final float[] data = new float[nz * ny * nx];
 		final Random r = new Random(10000);
-		final int particles = 24;
-		final double[][] centres = new double[particles][];
-		for (int p = 0; p < particles; p++)
-			centres[p] = new double[] { 8 + r.nextInt(nz - 16), 8 + r.nextInt(ny - 16), 8 + r.nextInt(nx - 16), 3 + r
-				.nextInt(4) };
+		final double[][] centres = particles(r);
 		int i = 0;
 		for (int z = 0; z < nz; z++)
 			for (int y = 0; y < ny; y++)
