@@ -151,7 +151,8 @@ public final class CryoetLauncher {
 		// Outputs are printed even when the command failed: a validation's problem lines are its answer.
 		for (final ModuleItem<?> o : info.outputs()) {
 			final Object v = o.getValue(module);
-			if (v != null) out.println(v);
+			// Text is the answer; an image has no useful text form (its command says what it opened).
+			if (v instanceof CharSequence || v instanceof Number || v instanceof Boolean) out.println(v);
 		}
 		if (module.isCanceled()) {
 			err.println("cryoet: " + module.getCancelReason());

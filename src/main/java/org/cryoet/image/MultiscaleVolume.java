@@ -60,9 +60,31 @@ public final class MultiscaleVolume implements java.io.Closeable {
 		if (first != null) throw first;
 	}
 
-	/** Voxel→Å transform of a level, for display and export. */
+	/**
+	 * Voxel→Å transform of a level: where its voxel centres lie, so that every
+	 * level overlays level 0. A level of factor f whose file gives no
+	 * translation of its own (the portal writes none) was made by averaging
+	 * f×f×f blocks, so its voxel v covers level-0 voxels f·v .. f·v + f − 1 and
+	 * its centre is level-0 voxel f·v + (f − 1)/2. An explicit NGFF translation
+	 * is taken as it is.
+	 */
 	public VoxelTransform transform(final int level) {
 		level(level);
-		return new VoxelTransform(scales.get(level), translations.get(level));
+		final double[] s0 = scales.get(0), t0 = translations.get(0);
+		final double[] s = scales.get(level), t = translations.get(level);
+		final double[] centre = new double[s.length];
+		for (int d = 0; d < s.length; d++) {
+			final double f = s[d] / s0[d];
+			centre[d] = t[d] != t0[d] ? t[d] : t0[d] + (f - 1) / 2 * s0[d];
+		}
+		return new VoxelTransform(s, centre);
+	}
+
+	/** The level's size factor against level 0, per axis (z, y, x). */
+	public double[] factor(final int level) {
+		final double[] f = scales.get(level).clone();
+		for (int d = 0; d < f.length; d++)
+			f[d] /= scales.get(0)[d];
+		return f;
 	}
 }

@@ -34,10 +34,19 @@ public final class VoxelTransform {
 		return a;
 	}
 
+	/** Å position of a voxel centre (z, y, x index, fractional allowed). */
 	public double[] toPhysical(final double[] voxelZyx) {
 		final double[] p = new double[voxelZyx.length];
 		for (int d = 0; d < p.length; d++)
 			p[d] = voxelZyx[d] * scale[d] + translation[d];
 		return p;
+	}
+
+	/** The voxel index (z, y, x, fractional) whose centre is at an Å position: the inverse of {@link #toPhysical}. */
+	public double[] toVoxel(final double[] physicalZyx) {
+		final double[] v = new double[physicalZyx.length];
+		for (int d = 0; d < v.length; d++)
+			v[d] = (physicalZyx[d] - translation[d]) / scale[d];
+		return v;
 	}
 }
