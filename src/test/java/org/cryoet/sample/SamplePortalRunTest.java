@@ -22,20 +22,19 @@ import org.cryoet.portal.metadata.MetadataFiles;
 import org.cryoet.portal.metadata.MetadataKind;
 import org.cryoet.portal.validation.MetadataValidator;
 import org.cryoet.portal.validation.SchemaVersion;
+import org.cryoet.testutil.Sample;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The sample portal run: found whole in both layouts, its metadata valid, its data what it claims. */
 class SamplePortalRunTest {
 
-	@TempDir
 	static Path dir;
 
 	@BeforeAll
 	static void write() throws Exception {
-		SampleData.ensure(dir);
+		dir = Sample.dir();
 	}
 
 	@ParameterizedTest

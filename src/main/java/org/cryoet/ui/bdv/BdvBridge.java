@@ -52,7 +52,7 @@ final class BdvBridge {
 		{ FINAL_VOXEL_DIMENSIONS, "<init>", "java.lang.String", "[D" }, //
 		{ AFFINE, "<init>" }, //
 		{ AFFINE, "set", "[D" }, //
-		{ AFFINE, "applyInverse", "[D", "[D" }, //
+		{ AFFINE, "get", "int", "int" }, //
 	};
 
 	private BdvBridge() {}
@@ -133,6 +133,25 @@ final class BdvBridge {
 
 	static String[] types(final String... names) {
 		return names;
+	}
+
+	/** The row-major 3×4 matrix of an AffineTransform3D. */
+	static double[] matrix(final Object affine) throws ReflectiveOperationException {
+		final double[] m = new double[12];
+		for (int r = 0; r < 3; r++)
+			for (int c = 0; c < 4; c++)
+				m[r * 4 + c] = (Double) call(AFFINE, affine, "get", types("int", "int"), r, c);
+		return m;
+	}
+
+	/** x with m·x + t = y, for a row-major 3×4 affine m|t. */
+	static double[] applyInverse(final double[] m, final double[] y) {
+		final double a = m[0], b = m[1], c = m[2], d = m[4], e = m[5], f = m[6], g = m[8], h = m[9], i = m[10];
+		final double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+		final double u = y[0] - m[3], v = y[1] - m[7], w = y[2] - m[11];
+		return new double[] { ((e * i - f * h) * u - (b * i - c * h) * v + (b * f - c * e) * w) / det, (-(d * i - f * g) *
+			u + (a * i - c * g) * v - (a * f - c * d) * w) / det, ((d * h - e * g) * u - (a * h - b * g) * v + (a * e - b *
+				d) * w) / det };
 	}
 
 	/** An AffineTransform3D from a row-major 3×4 matrix. */

@@ -56,8 +56,9 @@ public final class BdvViewer {
 	 * is one (for masks). The window owns the volume: closing it closes the volume.
 	 *
 	 * @param log where a block that cannot be read is reported (once)
+	 * @return the window's handle (a {@code BdvHandle}), for adding more to it through this package
 	 */
-	public static void show(final Opened o, final Consumer<String> log) throws Exception {
+	public static Object show(final Opened o, final Consumer<String> log) throws Exception {
 		final VolatileLevels levels = new VolatileLevels(o.volume, ChunkCache.shared(), log);
 		try {
 			// Some older BigDataViewers fail on a frame where a pixel is invalid at every level.
@@ -80,6 +81,7 @@ public final class BdvViewer {
 			if (o.tiltAngles != null) drawTiltAngles(panel, o);
 			if (o.kind == Opened.Kind.TOMOGRAM && o.group != null) WINDOWS.put(o.group, handle);
 			closeWithWindow(panel, levels, o);
+			return handle;
 		}
 		catch (final Exception | Error e) {
 			levels.close();
@@ -170,9 +172,8 @@ public final class BdvViewer {
 				case "drawOverlays": {
 					final Object state = BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "state", BdvBridge.types());
 					BdvBridge.call(BdvBridge.VIEWER_STATE, state, "getViewerTransform", BdvBridge.types(BdvBridge.AFFINE), affine);
-					final double[] world = new double[3];
-					BdvBridge.call(BdvBridge.AFFINE, affine, "applyInverse", BdvBridge.types("[D", "[D"), world, new double[] {
-						canvas[0] / 2.0, canvas[1] / 2.0, 0 });
+					final double[] world = BdvBridge.applyInverse(BdvBridge.matrix(affine), new double[] { canvas[0] / 2.0,
+						canvas[1] / 2.0, 0 });
 					final int image = (int) Math.round(t0.toVoxel(new double[] { world[2], world[1], world[0] })[0]);
 					final String text = image >= 0 && image < o.tiltAngles.length ? "tilt " + (image + 1) + "/" +
 						o.tiltAngles.length + ": " + TiltAngles.label(o.tiltAngles[image]) : "";

@@ -1,0 +1,7 @@
+package bdv.util;
+
+/** Test double; see {@link Recorder}. */
+public interface Bdv {
+
+	BdvHandle getBdvHandle();
+}
