@@ -19,6 +19,10 @@ public abstract class BdvSource implements Bdv {
 		Recorder.CALLS.add("setDisplayRange " + min + " " + max);
 	}
 
+	public void setDisplayRangeBounds(final double min, final double max) {
+		Recorder.CALLS.add("setDisplayRangeBounds " + min + " " + max);
+	}
+
 	public void setColor(final ARGBType color) {
 		this.color = color;
 		Recorder.CALLS.add("setColor " + Integer.toHexString(color.get()));

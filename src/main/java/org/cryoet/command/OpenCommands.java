@@ -33,9 +33,25 @@ final class OpenCommands {
 		final double[] vs = o.volume.scales.get(level);
 		final String where = Viewers.BIGDATAVIEWER.equals(shown.viewer) ? "in BigDataViewer (all " + o.volume.levels
 			.size() + " levels)" : Viewers.NONE.equals(shown.viewer) ? "(not shown)" : "in ImageJ";
+		final String type = v.type().name().toLowerCase(Locale.ROOT);
+		if (o.kind == Opened.Kind.TILT_SERIES) return String.format(Locale.ROOT,
+			"opened %s: level %d of %d, %d images of %d x %d, %s, pixel %s x %s \u00c5, %s", o.title(level), level,
+			o.volume.levels.size(), s[0], s[2], s[1], type, trim(vs[2]), trim(vs[1]), where);
 		return String.format(Locale.ROOT, "opened %s: level %d of %d, %d x %d x %d (x, y, z), %s, voxel %s x %s x %s \u00c5, %s",
-			o.title(level), level, o.volume.levels.size(), s[2], s[1], s[0], v.type().name().toLowerCase(Locale.ROOT),
-			trim(vs[2]), trim(vs[1]), trim(vs[0]), where);
+			o.title(level), level, o.volume.levels.size(), s[2], s[1], s[0], type, trim(vs[2]), trim(vs[1]), trim(vs[0]),
+			where);
+	}
+
+	/**
+	 * The command's text answer: returned as its output where there is no
+	 * display (the launcher and Fiji's headless mode print it); with a display
+	 * it goes to the log, since a text output would open a window of its own.
+	 */
+	static String answer(final CryoetCommand c, final String text) {
+		if (java.awt.GraphicsEnvironment.isHeadless()) return text;
+		for (final String line : text.split("\n"))
+			c.log.info(line);
+		return null;
 	}
 
 	private static String trim(final double v) {

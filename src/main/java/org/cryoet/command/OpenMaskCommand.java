@@ -25,21 +25,21 @@ import org.scijava.widget.FileWidget;
 	"Plugins>CryoET>Open CryoET Segmentation Mask", headless = true)
 public class OpenMaskCommand extends CryoetCommand {
 
-	@Parameter(label = "Input (annotation folder, its metadata JSON, or a mask OME-Zarr or MRC)",
+	@Parameter(persist = false, label = "Input (annotation folder, its metadata JSON, or a mask OME-Zarr or MRC)",
 		style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
-	@Parameter(label = "Level (0 = full resolution, -1 = the open tomogram's, else the coarsest that fills 1024 x 1024)",
+	@Parameter(persist = false, label = "Level (0 = full resolution, -1 = the open tomogram's, else the coarsest that fills 1024 x 1024)",
 		required = false, min = "-1")
 	private int level = -1;
 
-	@Parameter(label = "Viewer", choices = { Viewers.BIGDATAVIEWER, Viewers.IMAGEJ, Viewers.NONE }, required = false)
+	@Parameter(persist = false, label = "Viewer", choices = { Viewers.BIGDATAVIEWER, Viewers.IMAGEJ, Viewers.NONE }, required = false)
 	private String viewer = Viewers.BIGDATAVIEWER;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Mask")
 	private ImagePlus image;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Opened")
+	@Parameter(type = ItemIO.OUTPUT, label = "Opened", required = false)
 	private String result;
 
 	@Override
@@ -52,6 +52,7 @@ public class OpenMaskCommand extends CryoetCommand {
 		l = o.level(l);
 		final Viewers.Shown shown = OpenCommands.show(this, o, l, viewer);
 		image = shown.image;
-		result = OpenCommands.describe(o, l, shown) + (tomogram != null ? ", aligned with " + tomogram.getTitle() : "");
+		result = OpenCommands.answer(this, OpenCommands.describe(o, l, shown) + (tomogram != null ? ", aligned with " +
+			tomogram.getTitle() : ""));
 	}
 }

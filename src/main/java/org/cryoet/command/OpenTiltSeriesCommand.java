@@ -19,20 +19,20 @@ import org.scijava.widget.FileWidget;
 	headless = true)
 public class OpenTiltSeriesCommand extends CryoetCommand {
 
-	@Parameter(label = "Input (run or tilt-series folder, OME-Zarr or MRC)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
+	@Parameter(persist = false, label = "Input (run or tilt-series folder, OME-Zarr or MRC)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
-	@Parameter(label = "Level (0 = full resolution, -1 = the coarsest that fills 1024 x 1024)", required = false,
+	@Parameter(persist = false, label = "Level (0 = full resolution, -1 = the coarsest that fills 1024 x 1024)", required = false,
 		min = "-1")
 	private int level = -1;
 
-	@Parameter(label = "Viewer", choices = { Viewers.BIGDATAVIEWER, Viewers.IMAGEJ, Viewers.NONE }, required = false)
+	@Parameter(persist = false, label = "Viewer", choices = { Viewers.BIGDATAVIEWER, Viewers.IMAGEJ, Viewers.NONE }, required = false)
 	private String viewer = Viewers.BIGDATAVIEWER;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Tilt series")
 	private ImagePlus image;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Opened")
+	@Parameter(type = ItemIO.OUTPUT, label = "Opened", required = false)
 	private String result;
 
 	@Override
@@ -41,8 +41,8 @@ public class OpenTiltSeriesCommand extends CryoetCommand {
 		final int l = o.level(level);
 		final Viewers.Shown shown = OpenCommands.show(this, o, l, viewer);
 		image = shown.image;
-		result = OpenCommands.describe(o, l, shown) + (o.tiltAngles == null ? ", no tilt angles found" : ", tilts " +
+		result = OpenCommands.answer(this, OpenCommands.describe(o, l, shown) + (o.tiltAngles == null ? ", no tilt angles found" : ", tilts " +
 			org.cryoet.open.TiltAngles.label(o.tiltAngles[0]) + " to " + org.cryoet.open.TiltAngles.label(
-				o.tiltAngles[o.tiltAngles.length - 1]));
+				o.tiltAngles[o.tiltAngles.length - 1])));
 	}
 }

@@ -19,30 +19,30 @@ import org.scijava.widget.FileWidget;
 	headless = true)
 public class OpenTomogramCommand extends CryoetCommand {
 
-	@Parameter(label = "Input (run, VoxelSpacing or tomogram folder, OME-Zarr or MRC)",
+	@Parameter(persist = false, label = "Input (run, VoxelSpacing or tomogram folder, OME-Zarr or MRC)",
 		style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
-	@Parameter(label = "Voxel spacing (Å; 0 = the run's only one)", required = false, min = "0")
+	@Parameter(persist = false, label = "Voxel spacing (Å; 0 = the run's only one)", required = false, min = "0")
 	private double voxel_spacing;
 
-	@Parameter(label = "Tomogram id (empty = the only one, or the portal's default)", required = false)
+	@Parameter(persist = false, label = "Tomogram id (empty = the only one, or the portal's default)", required = false)
 	private String tomogram = "";
 
-	@Parameter(label = "Level (0 = full resolution, -1 = the coarsest that fills 1024 x 1024)", required = false,
+	@Parameter(persist = false, label = "Level (0 = full resolution, -1 = the coarsest that fills 1024 x 1024)", required = false,
 		min = "-1")
 	private int level = -1;
 
-	@Parameter(label = "Viewer", choices = { Viewers.BIGDATAVIEWER, Viewers.IMAGEJ, Viewers.NONE }, required = false)
+	@Parameter(persist = false, label = "Viewer", choices = { Viewers.BIGDATAVIEWER, Viewers.IMAGEJ, Viewers.NONE }, required = false)
 	private String viewer = Viewers.BIGDATAVIEWER;
 
-	@Parameter(label = "Also open its segmentation masks", required = false)
+	@Parameter(persist = false, label = "Also open its segmentation masks", required = false)
 	private boolean masks;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Tomogram")
 	private ImagePlus image;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Opened")
+	@Parameter(type = ItemIO.OUTPUT, label = "Opened", required = false)
 	private String result;
 
 	@Override
@@ -57,6 +57,7 @@ public class OpenTomogramCommand extends CryoetCommand {
 			final int ml = Math.min(l, m.volume.levels.size() - 1);
 			sb.append('\n').append(OpenCommands.describe(m, ml, OpenCommands.show(this, m, ml, shown.viewer)));
 		}
-		result = sb.toString();
+		if (shown.image != null && masks) org.cryoet.ui.ij.ImageJViewer.makeCurrent(shown.image);
+		result = OpenCommands.answer(this, sb.toString());
 	}
 }

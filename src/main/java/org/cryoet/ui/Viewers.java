@@ -24,6 +24,10 @@ public final class Viewers {
 
 	private Viewers() {}
 
+	static void resetForTests() {
+		TOLD.set(false);
+	}
+
 	/** What was shown, and where. */
 	public static final class Shown {
 

@@ -240,7 +240,7 @@ class OpenCommandsTest {
 		final LauncherHarness automatic = LauncherHarness.run("--headless", "--run", "Open CryoET Tilt Series", "input='" +
 			run + "',viewer=none");
 		assertEquals(0, automatic.code, automatic::toString);
-		assertTrue(automatic.out.contains("level 0 of 3, 112 x 128 x 41") && automatic.out.contains("tilts -60.0\u00b0 to " +
+		assertTrue(automatic.out.contains("level 0 of 3, 41 images of 112 x 128, float32, pixel 13.48 x 13.48 \u00c5") && automatic.out.contains("tilts -60.0\u00b0 to " +
 			"60.0\u00b0"), automatic.out);
 		final LauncherHarness missing = LauncherHarness.run("--headless", "--run", "Open CryoET Tomogram", "input='" + run
 			.resolve("nowhere") + "'");

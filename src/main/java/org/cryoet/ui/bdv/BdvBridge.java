@@ -37,6 +37,7 @@ final class BdvBridge {
 		{ FUNCTIONS, "show", SOURCE, OPTIONS }, //
 		{ FUNCTIONS, "showPoints", "java.util.List", "java.lang.String", OPTIONS }, //
 		{ STACK_SOURCE, "setDisplayRange", "double", "double" }, //
+		{ STACK_SOURCE, "setDisplayRangeBounds", "double", "double" }, //
 		{ STACK_SOURCE, "setColor", "net.imglib2.type.numeric.ARGBType" }, //
 		{ STACK_SOURCE, "getBdvHandle" }, //
 		{ HANDLE, "getViewerPanel" }, //

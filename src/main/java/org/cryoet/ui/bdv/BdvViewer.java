@@ -72,8 +72,13 @@ public final class BdvViewer {
 				BdvBridge.call(BdvBridge.STACK_SOURCE, stackSource, "setDisplayRange", BdvBridge.types("double", "double"), 0.0,
 					1.0);
 			}
-			else if (o.kind != Opened.Kind.INSTANCE_MASK) BdvBridge.call(BdvBridge.STACK_SOURCE, stackSource,
-				"setDisplayRange", BdvBridge.types("double", "double"), o.range.min, o.range.max);
+			else if (o.kind != Opened.Kind.INSTANCE_MASK) {
+				// The brightness dialog's sliders span the data, not the pixel type's whole range.
+				BdvBridge.call(BdvBridge.STACK_SOURCE, stackSource, "setDisplayRangeBounds", BdvBridge.types("double",
+					"double"), o.range.dataMin, o.range.dataMax > o.range.dataMin ? o.range.dataMax : o.range.dataMin + 1);
+				BdvBridge.call(BdvBridge.STACK_SOURCE, stackSource, "setDisplayRange", BdvBridge.types("double", "double"),
+					o.range.min, o.range.max);
+			}
 			dropStaleLoads(handle, levels);
 			// BigDataViewer drew a first frame at z = 0 while opening; nobody looks there now.
 			levels.dropQueued();

@@ -36,6 +36,12 @@ public final class ImageJViewer {
 		else imp.show();
 	}
 
+	/** Makes the image the current one again (after others were opened beside it). */
+	public static void makeCurrent(final ImagePlus imp) {
+		if (imp.getWindow() != null) WindowManager.setCurrentWindow(imp.getWindow());
+		else WindowManager.setTempCurrentImage(imp);
+	}
+
 	/** Closes {@code opened} when {@code imp} is closed. */
 	public static synchronized void closeWith(final ImagePlus imp, final Opened opened) {
 		if (!listening) {

@@ -115,6 +115,8 @@ class BdvBridgeTest {
 		assertEquals("\u00c5", source.voxelDimensions.unit());
 		assertEquals(13.48, source.voxelDimensions.dimension(0), 1e-12);
 		assertTrue(Recorder.CALLS.contains("setDisplayRange " + tomogram.range.min + " " + tomogram.range.max));
+		assertTrue(Recorder.CALLS.contains("setDisplayRangeBounds " + tomogram.range.dataMin + " " + tomogram.range
+			.dataMax));
 
 		for (final Opened mask : opener.masksOf(run, 0, null))
 			BdvViewer.show(mask, problems::add);
