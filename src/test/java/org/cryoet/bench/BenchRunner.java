@@ -39,7 +39,7 @@ public final class BenchRunner {
 		final int blosc = mode.equals("full") ? 256 : mode.equals("quick") ? 128 : 32;
 		final int volume = mode.equals("full") ? 512 : mode.equals("quick") ? 256 : 32;
 		final ChainedOptionsBuilder o = new OptionsBuilder().include(BloscBench.class.getName()).include(
-			VolumeReadBench.class.getName()).jvmArgsAppend("-Dbench.blosc.size=" + blosc, "-Dbench.volume.size=" + volume,
+			VolumeReadBench.class.getName()).include(SliceBench.class.getName()).jvmArgsAppend("-Dbench.blosc.size=" + blosc, "-Dbench.volume.size=" + volume,
 				"-Xmx6g", "-Xms2g").shouldFailOnError(true);
 		System.setProperty("bench.blosc.size", Integer.toString(blosc));
 		System.setProperty("bench.volume.size", Integer.toString(volume));
@@ -50,6 +50,7 @@ public final class BenchRunner {
 		else o.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5).measurementTime(
 			TimeValue.seconds(2));
 		final Collection<RunResult> results = new Runner(o.build()).run();
+		final JsonObject heap = heapScroll(mode, out);
 		final Map<String, Double> ms = new HashMap<>();
 		for (final RunResult r : results) {
 			final String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
@@ -73,6 +74,12 @@ public final class BenchRunner {
 		summary.add(entry("zarr_level_read_scaling_1_to_2_threads", volumeMb, ms.get("zarrRead2Threads"), ms.get(
 			"zarrRead1Thread"), "the same read on 1 thread", null));
 		summary.add(entry("mrc_read", volumeMb, ms.get("mrcRead"), ms.get("mrcBytes"), "reading the file's bytes", null));
+		summary.add(target("slice_latency_warm", ms.get("sliceWarm"), "ms", 20, "target: at most 20 ms"));
+		summary.add(target("slice_latency_cold", ms.get("sliceCold"), "ms", null, "no target"));
+		final double mib = 1 << 20;
+		summary.add(target("heap_scroll_peak_live", heap.get("peak_live").getAsLong() / mib, "MiB", heap.get(
+			"cache_budget").getAsLong() / mib + 64, "target: cache budget + 64 MiB (heap " + heap.get("heap_max")
+				.getAsLong() / (1 << 20) + " MiB, volume " + heap.get("volume_bytes").getAsLong() / (1 << 20) + " MiB)"));
 		Files.createDirectories(out);
 		final JsonObject doc = new JsonObject();
 		doc.addProperty("mode", mode);
@@ -81,6 +88,41 @@ public final class BenchRunner {
 		final String json = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(summary);
 		Files.write(out.resolve("summary.json"), json.getBytes(StandardCharsets.UTF_8));
 		System.out.println(json);
+	}
+
+	/**
+	 * Scrolls a volume larger than the heap in a JVM of its own with a small
+	 * heap; the benchmark writes what it measured into a file.
+	 */
+	private static JsonObject heapScroll(final String mode, final Path out) throws Exception {
+		Files.createDirectories(out);
+		final Path result = out.resolve("heap_scroll.json").toAbsolutePath();
+		final String heap = mode.equals("full") ? "-Xmx1g" : mode.equals("quick") ? "-Xmx512m" : "-Xmx256m";
+		final String xy = mode.equals("full") ? "1024" : mode.equals("quick") ? "512" : "64";
+		final String chunk = mode.equals("full") ? "256" : mode.equals("quick") ? "128" : "32";
+		final ChainedOptionsBuilder o = new OptionsBuilder().include(HeapScrollBench.class.getName()).forks(1)
+			.warmupIterations(0).measurementIterations(1).jvmArgs(heap, "-Dbench.heap.out=" + result, "-Dbench.scroll.xy=" +
+				xy, "-Dbench.scroll.chunk=" + chunk, "-Dbench.scroll.z=" + (mode.equals("tiny") ? "64" : "")).shouldFailOnError(
+					true);
+		new Runner(o.build()).run();
+		return com.google.gson.JsonParser.parseString(Files.readString(result)).getAsJsonObject();
+	}
+
+	/** A figure with an absolute target (lower is better): ratio = value ÷ target, at most 1 meets it. */
+	private static JsonObject target(final String name, final Double value, final String unit, final Number target,
+		final String what)
+	{
+		final JsonObject e = new JsonObject();
+		e.addProperty("name", name);
+		e.addProperty("value", value == null ? null : round(value));
+		e.addProperty("unit", unit);
+		final JsonObject b = new JsonObject();
+		b.addProperty("what", what);
+		b.addProperty("value", target == null ? null : round(target.doubleValue()));
+		if (target == null) b.addProperty("unavailable", "no target");
+		e.add("baseline", b);
+		e.addProperty("ratio", value == null || target == null ? null : round(value / target.doubleValue()));
+		return e;
 	}
 
 	/** Scores are milliseconds per operation; the summary speaks in MB/s of decoded data. */
