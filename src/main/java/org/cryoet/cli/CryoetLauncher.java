@@ -30,7 +30,20 @@ public final class CryoetLauncher {
 
 	public static void main(final String[] args) {
 		final int code = run(args, System.out, System.err);
+		if (code == 0) waitForWindows();
 		System.exit(code);
+	}
+
+	/** Without --headless a command may have opened windows (an image, BigDataViewer): stay until they are closed. */
+	private static void waitForWindows() {
+		if (java.awt.GraphicsEnvironment.isHeadless()) return;
+		try {
+			while (java.util.Arrays.stream(java.awt.Frame.getFrames()).anyMatch(java.awt.Frame::isShowing))
+				Thread.sleep(250);
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	static int run(final String[] args, final PrintStream out, final PrintStream err) {
