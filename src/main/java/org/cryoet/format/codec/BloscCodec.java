@@ -10,6 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+
+import org.cryoet.format.ScratchPool;
+
 /**
  * numcodecs {@code blosc}: the Blosc 1 frame format, in pure Java. Decoding
  * honours the frame's own header (compressor, shuffle, type size, block size,
@@ -51,7 +54,9 @@ public final class BloscCodec implements Codec {
 	private final int shuffle;
 	private final int blockSize;
 	private final int threads;
-	private static final ThreadLocal<byte[]> ENCODE_BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+	/** Scratch frames for encoding: a few shared by all threads, so a long-running Fiji keeps a bounded amount. */
+	private static final ScratchPool ENCODE_BUFFERS = new ScratchPool(Math.max(2, Runtime.getRuntime()
+		.availableProcessors()), 256 << 20);
 	private final ThreadLocal<Lz4BlockCompressor> lz4 = ThreadLocal.withInitial(Lz4BlockCompressor::new);
 
 	/**
@@ -277,11 +282,18 @@ public final class BloscCodec implements Codec {
 
 		final int cap = BloscHeader.SIZE + 4 * nblocks + nbytes + 4 * nblocks * MAX_SPLITS + 64;
 		// A reused scratch frame: only the exact-size copy returned at the end is allocated per call.
-		byte[] out = ENCODE_BUFFER.get();
-		if (out.length < cap) {
-			out = new byte[cap];
-			ENCODE_BUFFER.set(out);
+		final byte[] out = ENCODE_BUFFERS.take(cap, false);
+		try {
+			return encodeInto(raw, ts, bs, nbytes, nblocks, flags, split, out);
 		}
+		finally {
+			ENCODE_BUFFERS.give(out);
+		}
+	}
+
+	private byte[] encodeInto(final byte[] raw, final int ts, final int bs, final int nbytes, final int nblocks,
+		final int flags, final boolean split, final byte[] out) throws CorruptDataException
+	{
 		int op = BloscHeader.SIZE + 4 * nblocks;
 		final byte[] shuffled = new byte[bs];
 		final byte[] work = new byte[maxCompressed(bs)];

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.cryoet.format.DataType;
 import org.cryoet.format.FormatException;
+import org.cryoet.format.ScratchPool;
 import org.cryoet.format.codec.CorruptDataException;
 import org.cryoet.store.Store;
 

@@ -1,4 +1,4 @@
-package org.cryoet.format.zarr;
+package org.cryoet.format;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -9,19 +9,19 @@ import java.util.Iterator;
  * kept, whatever the number of threads, so memory stays bounded in a
  * long-running Fiji.
  */
-final class ScratchPool {
+public final class ScratchPool {
 
 	private final ArrayDeque<byte[]> free = new ArrayDeque<>();
 	private final int maxKept;
 	private final int maxBytes;
 
-	ScratchPool(final int maxKept, final int maxBytes) {
+	public ScratchPool(final int maxKept, final int maxBytes) {
 		this.maxKept = maxKept;
 		this.maxBytes = maxBytes;
 	}
 
 	/** An array of exactly {@code size} bytes, or at least that when {@code exact} is false. */
-	synchronized byte[] take(final int size, final boolean exact) {
+	public synchronized byte[] take(final int size, final boolean exact) {
 		for (final Iterator<byte[]> it = free.iterator(); it.hasNext();) {
 			final byte[] b = it.next();
 			if (exact ? b.length == size : b.length >= size) {
@@ -32,7 +32,7 @@ final class ScratchPool {
 		return new byte[exact ? size : size + size / 8];
 	}
 
-	synchronized void give(final byte[] b) {
+	public synchronized void give(final byte[] b) {
 		if (b.length > maxBytes) return;
 		if (free.size() >= maxKept) free.removeLast();
 		free.addFirst(b);
