@@ -49,12 +49,17 @@ public final class ZarrVolume implements Volume {
 		return array.describe();
 	}
 
-	/** The chunk at a grid position, from the cache or the store. */
-	public Object chunk(final long[] grid) throws IOException {
+	private long index(final long[] grid) {
 		final long[] gs = meta.gridShape();
 		long index = 0;
 		for (int d = 0; d < grid.length; d++)
 			index = index * gs[d] + grid[d];
+		return index;
+	}
+
+	/** The chunk at a grid position, from the cache or the store. */
+	public Object chunk(final long[] grid) throws IOException {
+		final long index = index(grid);
 		return cache.get(this, index, (long) meta.chunkElements() * meta.type().bytes(), () -> array.readChunk(grid));
 	}
 
@@ -85,7 +90,12 @@ public final class ZarrVolume implements Volume {
 				dstPos[d] = dstBase[d] + (int) (lo - offset[d]);
 				box[d] = (int) (hi - lo);
 			}
-			if (direct) array.readChunkInto(grid, srcPos, box, dst, dstShape, dstPos);
+			final Object cached = cache.getIfPresent(this, index(grid));
+			if (cached != null) BoxCopy.copy(cached, chunks, srcPos, dst, dstShape, dstPos, box);
+			// A thin box (a slice) decodes only the blocks that hold it, and caches nothing: scrolling
+			// through a volume larger than the cache then never decodes (or keeps) whole chunks.
+			else if (array.readsPartly(srcPos, box)) array.readChunkPart(grid, srcPos, box, dst, dstShape, dstPos);
+			else if (direct) array.readChunkInto(grid, srcPos, box, dst, dstShape, dstPos);
 			else BoxCopy.copy(chunk(grid), chunks, srcPos, dst, dstShape, dstPos, box);
 			int d = nd - 1;
 			while (d >= 0 && ++grid[d] > last[d]) {

@@ -52,6 +52,28 @@ public final class FileStore implements Store {
 	}
 
 	@Override
+	public long size(final String key) throws IOException {
+		final Path p = resolve(key);
+		return Files.isRegularFile(p) ? Files.size(p) : -1;
+	}
+
+	/** Reads by position: the rest of the file is never touched. */
+	@Override
+	public byte[] get(final String key, final long offset, final int length) throws IOException {
+		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(resolve(key))) {
+			final java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(length);
+			long pos = offset;
+			while (b.hasRemaining()) {
+				final int n = ch.read(b, pos);
+				if (n < 0) throw new java.io.EOFException(describe(key) + ": " + length + " bytes at " + offset +
+					" are past its end (" + ch.size() + " bytes)");
+				pos += n;
+			}
+			return b.array();
+		}
+	}
+
+	@Override
 	public void put(final String key, final byte[] data) throws IOException {
 		final Path p = resolve(key);
 		Files.createDirectories(p.getParent());

@@ -19,6 +19,26 @@ public interface Store {
 		return b == null ? null : java.nio.ByteBuffer.wrap(b);
 	}
 
+	/** The value's length in bytes, or -1 when there is no such key. */
+	default long size(final String key) throws IOException {
+		final byte[] b = get(key);
+		return b == null ? -1 : b.length;
+	}
+
+	/**
+	 * Exactly {@code length} bytes of the value from {@code offset}; a value
+	 * that ends sooner is an error naming the key. Stores that can read a part
+	 * without the whole (files, HTTP ranges) override it.
+	 */
+	default byte[] get(final String key, final long offset, final int length) throws IOException {
+		final byte[] b = get(key);
+		if (b == null) throw new java.nio.file.NoSuchFileException(describe(key));
+		if (offset < 0 || offset + length > b.length)
+			throw new java.io.EOFException(describe(key) + ": " + length + " bytes at " + offset + " are past its end (" +
+				b.length + " bytes)");
+		return java.util.Arrays.copyOfRange(b, (int) offset, (int) offset + length);
+	}
+
 	/** Writes {@code data} at {@code key}, never leaving a partial value behind. */
 	void put(String key, byte[] data) throws IOException;
 

@@ -173,6 +173,65 @@ public final class BloscCodec implements Codec {
 		if (failure != null) throw failure;
 	}
 
+	/** Byte ranges of a stored frame: a file read by position, an HTTP range request. */
+	public interface FrameRanges {
+
+		/** The frame's length in bytes (the stored chunk's size). */
+		long size() throws java.io.IOException;
+
+		/** Exactly {@code length} bytes from {@code offset}. */
+		byte[] read(long offset, int length) throws java.io.IOException;
+	}
+
+	/**
+	 * Decodes the decoded bytes {@code [from, to)} of a frame (which must
+	 * decode to {@code expectedSize} bytes) into {@code out}
+	 * at {@code outOff}, reading only its header, its block offsets and the
+	 * blocks that hold those bytes: one z-plane of a 256³ float chunk is one
+	 * 256 KiB block of 256, so a slice costs a 256th of the chunk.
+	 */
+	public static void decodeRange(final FrameRanges frame, final int expectedSize, final int from, final int to,
+		final byte[] out, final int outOff) throws java.io.IOException
+	{
+		final long size = frame.size();
+		if (size > Integer.MAX_VALUE) throw new CorruptDataException("Blosc frame larger than 2 GiB");
+		final BloscHeader h = BloscHeader.read(frame.read(0, (int) Math.min(size, BloscHeader.SIZE)), (int) size);
+		if (h.nbytes != expectedSize)
+			throw new CorruptDataException("Blosc frame decodes to " + h.nbytes + " bytes, expected " + expectedSize);
+		if (from < 0 || to > h.nbytes || from > to)
+			throw new CorruptDataException("bytes " + from + ".." + to + " are outside the frame's " + h.nbytes);
+		if (from == to) return;
+		if (h.memcpyed()) {
+			if (h.cbytes < BloscHeader.SIZE + h.nbytes)
+				throw new CorruptDataException("memcpyed Blosc frame holds " + (h.cbytes - BloscHeader.SIZE) +
+					" bytes, header claims " + h.nbytes);
+			System.arraycopy(frame.read(BloscHeader.SIZE + (long) from, to - from), 0, out, outOff, to - from);
+			return;
+		}
+		h.checkBlockSize();
+		final int nblocks = h.blockCount();
+		if (BloscHeader.SIZE + 4L * nblocks > h.cbytes)
+			throw new CorruptDataException("Blosc frame too short for its " + nblocks + " block offsets");
+		final byte[] starts = frame.read(BloscHeader.SIZE, 4 * nblocks);
+		final Scratch s = new Scratch(h.blockSize);
+		final byte[] block = new byte[h.blockSize];
+		for (int b = from / h.blockSize; b <= (to - 1) / h.blockSize; b++) {
+			final int start = BloscHeader.readInt(starts, 4 * b);
+			// A block's data run from its start to the next block's start (c-blosc writes them in order).
+			int end = h.cbytes;
+			for (int n = 0; n < nblocks; n++) {
+				final int other = BloscHeader.readInt(starts, 4 * n);
+				if (other > start && other < end) end = other;
+			}
+			if (start < BloscHeader.SIZE + 4 * nblocks || start >= end)
+				throw new CorruptDataException("Blosc block " + b + " starts outside the frame");
+			decodeBlock(frame.read(start, end - start), start, h, b, start, block, 0, s);
+			final int blockStart = b * h.blockSize;
+			final int lo = Math.max(from, blockStart), hi = Math.min(to, Math.min(h.nbytes, blockStart + h.blockSize));
+			System.arraycopy(block, lo - blockStart, out, outOff + lo - from, hi - lo);
+		}
+	}
+
 	/** Helpers for decoding the blocks of one large frame at once; daemon threads, so they never keep a JVM alive. */
 	private static final ExecutorService DECODERS = Executors.newCachedThreadPool(r -> {
 		final Thread t = new Thread(r, "cryoet-blosc");
@@ -201,9 +260,21 @@ public final class BloscCodec implements Codec {
 	private static void decodeBlock(final byte[] frame, final BloscHeader h, final int b, final byte[] out,
 		final Scratch s) throws CorruptDataException
 	{
-		final int dstOff = b * h.blockSize;
+		decodeBlock(frame, 0, h, b, BloscHeader.readInt(frame, BloscHeader.SIZE + 4 * b), out, b * h.blockSize, s);
+	}
+
+	/**
+	 * Decodes block {@code b}, whose compressed data start at frame byte
+	 * {@code start}, into {@code out} at {@code dstOff}. {@code frame} holds the
+	 * frame's bytes from {@code base} on (all of it, or a window read by range).
+	 */
+	private static void decodeBlock(final byte[] frame, final int base, final BloscHeader h, final int b,
+		final int start, final byte[] out, final int dstOff, final Scratch s) throws CorruptDataException
+	{
+		final int end = Math.min(h.cbytes, base + frame.length);
+		final int blockStart = b * h.blockSize;
 		final boolean leftover = b == h.blockCount() - 1 && h.nbytes % h.blockSize != 0;
-		final int bsize = leftover ? h.nbytes - dstOff : h.blockSize;
+		final int bsize = leftover ? h.nbytes - blockStart : h.blockSize;
 		final boolean doShuffle = h.byteShuffle() && h.typeSize > 1;
 		final boolean doBitShuffle = h.bitShuffle() && bsize >= h.typeSize;
 		final byte[] target = doShuffle || doBitShuffle ? s.tmp : out;
@@ -212,22 +283,22 @@ public final class BloscCodec implements Codec {
 		final int nsplits = !h.dontSplit() && h.typeSize <= MAX_SPLITS && bsize / h.typeSize >= MIN_BUFFERSIZE &&
 			!leftover ? h.typeSize : 1;
 		final int neblock = bsize / nsplits;
-		int src = BloscHeader.readInt(frame, BloscHeader.SIZE + 4 * b);
+		int src = start;
 		int t = targetOff;
 		for (int j = 0; j < nsplits; j++) {
-			if (src < BloscHeader.SIZE || src > h.cbytes - 4)
+			if (src < Math.max(BloscHeader.SIZE, base) || src > end - 4)
 				throw new CorruptDataException("Blosc block " + b + " starts outside the frame");
-			final int cbytes = BloscHeader.readInt(frame, src);
+			final int cbytes = BloscHeader.readInt(frame, src - base);
 			src += 4;
-			if (cbytes < 0 || cbytes > h.cbytes - src)
+			if (cbytes < 0 || cbytes > end - src)
 				throw new CorruptDataException("Blosc block " + b + " claims " + cbytes + " bytes past the end of the frame");
 			final int n;
 			if (cbytes == neblock) {
-				System.arraycopy(frame, src, target, t, neblock);
+				System.arraycopy(frame, src - base, target, t, neblock);
 				n = neblock;
 			}
 			else {
-				n = decompress(h.compressorCode(), frame, src, cbytes, target, t, neblock);
+				n = decompress(h.compressorCode(), frame, src - base, cbytes, target, t, neblock);
 			}
 			if (n != neblock)
 				throw new CorruptDataException("Blosc block " + b + " decodes to " + n + " bytes, expected " + neblock);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.cryoet.format.DataType;
 import org.cryoet.format.FormatException;
 import org.cryoet.format.ScratchPool;
+import org.cryoet.format.codec.BloscCodec;
 import org.cryoet.format.codec.CorruptDataException;
 import org.cryoet.store.Store;
 
@@ -124,6 +125,72 @@ public final class ZarrArray {
 		finally {
 			RAW.give(raw);
 		}
+	}
+
+	/**
+	 * Whether a box of a chunk is better read by decoding only the Blosc
+	 * blocks that hold it: a thin box (a slice through a 256³ chunk) needs a
+	 * small part of the chunk, and no chunk-sized buffer.
+	 */
+	public boolean readsPartly(final int[] pos, final int[] size) {
+		if (!(meta.compressor instanceof BloscCodec) || meta.fortranOrder && meta.chunks.length > 1) return false;
+		final long[] span = span(pos, size);
+		return span[1] - span[0] <= (long) meta.chunkElements() * meta.type().bytes() / 8;
+	}
+
+	/** Decoded bytes [first, end) of a chunk that a box covers (C order). */
+	private long[] span(final int[] pos, final int[] size) {
+		long first = 0, last = 0;
+		for (int d = 0; d < pos.length; d++) {
+			first = first * meta.chunks[d] + pos[d];
+			last = last * meta.chunks[d] + pos[d] + size[d] - 1;
+		}
+		final int b = meta.type().bytes();
+		return new long[] { first * b, (last + 1) * b };
+	}
+
+	/**
+	 * Reads a box of one chunk into {@code dst} reading and decoding only the
+	 * Blosc blocks that hold it (see {@link #readsPartly}); a missing chunk is
+	 * the fill value.
+	 */
+	public void readChunkPart(final long[] grid, final int[] pos, final int[] size, final Object dst,
+		final int[] dstShape, final int[] dstPos) throws IOException
+	{
+		final String key = chunkKey(grid);
+		final long stored = store.size(key);
+		if (stored < 0) {
+			readChunkInto(grid, pos, size, dst, dstShape, dstPos);
+			return;
+		}
+		final long[] span = span(pos, size);
+		final byte[] raw = new byte[(int) (span[1] - span[0])];
+		try {
+			BloscCodec.decodeRange(new BloscCodec.FrameRanges() {
+
+				@Override
+				public long size() {
+					return stored;
+				}
+
+				@Override
+				public byte[] read(final long offset, final int length) throws IOException {
+					if (offset + length > stored) throw new CorruptDataException("the chunk ends at byte " + stored +
+						" but its Blosc header points to byte " + (offset + length));
+					return store.get(key, offset, length);
+				}
+			}, meta.chunkElements() * meta.type().bytes(), (int) span[0], (int) span[1], raw, 0);
+		}
+		catch (final CorruptDataException e) {
+			throw new CorruptDataException("chunk " + store.describe(key) + ": " + e.getMessage(), e);
+		}
+		catch (final RuntimeException e) {
+			throw new CorruptDataException("chunk " + store.describe(key) + ": undecodable (" + e + ")", e);
+		}
+		final DataType t = meta.type();
+		final int bytes = t.bytes(), nd = size.length, first = (int) (span[0] / bytes);
+		forEachRow(size, dstShape, dstPos, meta.chunks, pos, (src, dstIndex) -> t.fromBytes(raw, (src - first) * bytes,
+			meta.byteOrder(), dst, dstIndex, size[nd - 1]));
 	}
 
 	private interface RowSink {
