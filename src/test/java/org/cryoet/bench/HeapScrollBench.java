@@ -45,8 +45,8 @@ public class HeapScrollBench {
 	public void setup() throws IOException {
 		final long heap = Runtime.getRuntime().maxMemory();
 		final int xy = BenchData.size("bench.scroll.xy", 1024), chunk = BenchData.size("bench.scroll.chunk", 256);
-		// Enough slices that the volume is 1.25 times the heap.
-		final long z = Long.getLong("bench.scroll.z", Math.max(chunk, (long) Math.ceil(1.25 * heap / (4.0 * xy * xy))));
+		// Enough slices that the volume is twice the heap.
+		final long z = Long.getLong("bench.scroll.z", Math.max(chunk, (long) Math.ceil(2.0 * heap / (4.0 * xy * xy))));
 		dir = Files.createTempDirectory("cryoet-scroll-bench");
 		budget = heap / 4;
 		cache = new ChunkCache(budget);

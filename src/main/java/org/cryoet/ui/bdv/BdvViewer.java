@@ -234,6 +234,78 @@ public final class BdvViewer {
 		return null;
 	}
 
+	/**
+	 * Adds points (Å, x y z) to a window as a point source of BigDataViewer's
+	 * own, which shows them near the plane in view.
+	 *
+	 * @param handle a window, as {@link #show} returned it
+	 */
+	public static void showPoints(final Object handle, final String name, final List<double[]> xyz, final Color color)
+		throws ReflectiveOperationException
+	{
+		final List<net.imglib2.RealPoint> points = new java.util.ArrayList<>();
+		for (final double[] p : xyz)
+			points.add(new net.imglib2.RealPoint(p[0], p[1], p[2]));
+		Object options = BdvBridge.call(BdvBridge.OPTIONS, null, "options", BdvBridge.types());
+		options = BdvBridge.call(BdvBridge.OPTIONS, options, "addTo", BdvBridge.types(BdvBridge.BDV), handle);
+		final Object source = BdvBridge.call(BdvBridge.FUNCTIONS, null, "showPoints", BdvBridge.types("java.util.List",
+			"java.lang.String", BdvBridge.OPTIONS), points, name, options);
+		if (source != null) BdvBridge.call(BdvBridge.STACK_SOURCE, source, "setColor", BdvBridge.types(
+			"net.imglib2.type.numeric.ARGBType"), new ARGBType(color.getRGB()));
+	}
+
+	/**
+	 * Draws line segments (Å, x y z: {@code from[i]} to {@code to[i]}) over a
+	 * window, those within {@code nearAngstrom} of the plane in view, fading
+	 * with distance: for example the axes of oriented particles.
+	 */
+	public static void showSegments(final Object handle, final List<double[]> from, final List<double[]> to,
+		final List<Color> colors, final double nearAngstrom) throws ReflectiveOperationException
+	{
+		final Object panel = BdvBridge.call(BdvBridge.HANDLE, handle, "getViewerPanel", BdvBridge.types());
+		final Class<?> renderer = BdvBridge.type(BdvBridge.OVERLAY_RENDERER);
+		final Object affine = BdvBridge.construct(BdvBridge.AFFINE, BdvBridge.types());
+		final Object proxy = Proxy.newProxyInstance(renderer.getClassLoader(), new Class<?>[] { renderer }, (p, m,
+			args) -> {
+			switch (m.getName()) {
+				case "drawOverlays": {
+					final Object state = BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "state", BdvBridge.types());
+					BdvBridge.call(BdvBridge.VIEWER_STATE, state, "getViewerTransform", BdvBridge.types(BdvBridge.AFFINE), affine);
+					final double[] v = BdvBridge.matrix(affine);
+					// Screen z is in screen pixels: Å times the view's scale.
+					final double scale = Math.sqrt(v[0] * v[0] + v[4] * v[4] + v[8] * v[8]);
+					final double near = nearAngstrom * scale;
+					final Graphics2D g = (Graphics2D) args[0];
+					g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+					for (int i = 0; i < from.size(); i++) {
+						final double[] a = apply(v, from.get(i)), b = apply(v, to.get(i));
+						final double depth = Math.abs(a[2] + b[2]) / 2;
+						if (depth > near) continue;
+						final Color c = colors.get(i);
+						g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * (1 - 0.75 * depth /
+							Math.max(near, 1e-9)))));
+						g.drawLine((int) Math.round(a[0]), (int) Math.round(a[1]), (int) Math.round(b[0]), (int) Math.round(b[1]));
+					}
+					return null;
+				}
+				case "setCanvasSize": return null;
+				case "hashCode": return System.identityHashCode(p);
+				case "equals": return p == args[0];
+				case "toString": return "CryoET segment overlay";
+				default: return null;
+			}
+		});
+		final Object display = BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "getDisplay", BdvBridge.types());
+		BdvBridge.call(BdvBridge.DISPLAY, display, "addOverlayRenderer", BdvBridge.types(BdvBridge.OVERLAY_RENDERER),
+			proxy);
+		BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "requestRepaint", BdvBridge.types());
+	}
+
+	private static double[] apply(final double[] m, final double[] x) {
+		return new double[] { m[0] * x[0] + m[1] * x[1] + m[2] * x[2] + m[3], m[4] * x[0] + m[5] * x[1] + m[6] * x[2] +
+			m[7], m[8] * x[0] + m[9] * x[1] + m[10] * x[2] + m[11] };
+	}
+
 	/** For tests: the reflective API the bridge uses. */
 	static List<String[]> api() {
 		return java.util.Arrays.asList(BdvBridge.API);

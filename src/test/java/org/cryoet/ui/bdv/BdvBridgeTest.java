@@ -147,6 +147,28 @@ class BdvBridgeTest {
 		handle.controls.prepareNextFrame();
 	}
 
+	@Test
+	void pointsJoinAWindowAndSegmentsAreDrawnNearThePlaneInView() throws Exception {
+		final Opened t = new Opener(new ChunkCache(64 << 20)).tomogram(SamplePortalRun.runFolder(sample, false), 0, null);
+		final bdv.util.BdvHandle handle = (bdv.util.BdvHandle) BdvViewer.show(t, m -> {});
+		BdvViewer.showPoints(handle, "ribosome", List.of(new double[] { 10, 20, 30 }, new double[] { 1, 2, 3 }),
+			java.awt.Color.YELLOW);
+		assertTrue(Recorder.CALLS.contains("showPoints ribosome 2"), Recorder.CALLS::toString);
+		final int before = handle.panel.display.renderers.size();
+		// A red axis in the plane z = 0 Å, a blue one 500 Å away.
+		BdvViewer.showSegments(handle, List.of(new double[] { 50, 50, 0 }, new double[] { 50, 150, 500 }), List.of(
+			new double[] { 250, 50, 0 }, new double[] { 250, 150, 500 }), List.of(java.awt.Color.RED, java.awt.Color.BLUE),
+			20);
+		final OverlayRenderer r = handle.panel.display.renderers.get(before);
+		handle.panel.viewerTransform.set(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0);
+		final BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+		final Graphics2D g = img.createGraphics();
+		r.drawOverlays(g);
+		g.dispose();
+		assertEquals(0xff0000, img.getRGB(150, 50) & 0xffffff, "the axis in the plane is drawn");
+		assertEquals(0, img.getRGB(150, 150) & 0xffffff, "an axis 500 Å away is not");
+	}
+
 	private static int yellowPixels(final OverlayRenderer r) {
 		final BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
 		final Graphics2D g = img.createGraphics();
