@@ -30,7 +30,8 @@ class BenchRunnerTest {
 		for (final JsonElement e : s) {
 			final JsonObject o = e.getAsJsonObject();
 			names.add(o.get("name").getAsString());
-			assertEquals("MB/s", o.get("unit").getAsString());
+			assertEquals(o.get("name").getAsString().startsWith("ndjson_") ? "points/s" : "MB/s", o.get("unit")
+				.getAsString());
 			assertTrue(o.get("value").getAsDouble() > 0, o.toString());
 			final JsonObject b = o.getAsJsonObject("baseline");
 			assertTrue(b.has("what"));
@@ -44,7 +45,7 @@ class BenchRunnerTest {
 			}
 		}
 		for (final String n : new String[] { "blosc_lz4_decode", "blosc_zstd_decode", "blosc_lz4_encode",
-			"zarr_level_read", "zarr_level_read_scaling_1_to_2_threads", "mrc_read" })
+			"zarr_level_read", "zarr_level_read_scaling_1_to_2_threads", "mrc_read", "ndjson_import", "ndjson_export" })
 			assertTrue(names.contains(n), n);
 	}
 }
