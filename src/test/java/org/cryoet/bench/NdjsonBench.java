@@ -50,7 +50,7 @@ public class NdjsonBench {
 		bytesOut = dir.resolve("bytes.ndjson");
 	}
 
-	static PointTable orientedPoints(final int n, final long seed) {
+	public static PointTable orientedPoints(final int n, final long seed) {
 		final Random r = new Random(seed);
 		final PointTable t = new PointTable();
 		final double[] m = new double[9];
