@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.cryoet.format.FormatException;
 import org.cryoet.portal.metadata.AnnotationFormat;
+import org.cryoet.portal.metadata.AnnotationMetadata;
 import org.cryoet.portal.metadata.AnnotationShape;
 import org.cryoet.portal.metadata.MetadataFiles;
 
@@ -194,33 +195,30 @@ public final class PortalDiscovery {
 		final Path meta = a.metadata;
 		final List<String> problems = new ArrayList<>();
 		final JsonObject o = readOrNote(meta, problems);
-		final Map<String, JsonObject> listed = new LinkedHashMap<>();
-		if (o != null && o.has("files") && o.get("files").isJsonArray()) for (final JsonElement f : o.getAsJsonArray(
-			"files"))
-		{
-			final String p = f.isJsonObject() ? MetadataFiles.string(f.getAsJsonObject(), "path") : null;
-			if (p != null) listed.put(p.substring(p.lastIndexOf('/') + 1), f.getAsJsonObject());
-		}
+		final AnnotationMetadata md = o == null ? null : new AnnotationMetadata(o);
+		final Map<String, AnnotationMetadata.FileEntry> listed = new LinkedHashMap<>();
+		if (md != null) for (final AnnotationMetadata.FileEntry f : md.files())
+			if (f.path != null) listed.put(f.path.substring(f.path.lastIndexOf('/') + 1), f);
 		final List<AnnotationFile> files = new ArrayList<>();
 		for (final Path f : siblings) {
 			final String n = f.getFileName().toString();
 			if (!n.startsWith(prefix + "_")) continue;
-			final JsonObject entry = listed.remove(n);
+			final AnnotationMetadata.FileEntry entry = listed.remove(n);
 			final int dot = n.lastIndexOf('.');
 			final String suffix = n.substring(prefix.length() + 1, dot < 0 ? n.length() : dot);
-			String shape = entry != null ? MetadataFiles.string(entry, "shape") : null;
+			String shape = entry != null ? entry.shapeText : null;
 			if (shape == null && AnnotationShape.ofSuffix(suffix) != null) shape = AnnotationShape.ofSuffix(suffix).name();
-			String format = entry != null ? MetadataFiles.string(entry, "format") : null;
+			String format = entry != null ? entry.format : null;
 			if (format == null) format = AnnotationFormat.ofFileName(n);
 			if (shape == null) problems.add(f + ": file name does not end in a known annotation shape");
 			else files.add(new AnnotationFile(f, shape, format));
 		}
 		for (final String missing : listed.keySet())
 			problems.add(meta + ": lists " + missing + ", which is not here");
-		final String name = o == null ? object : firstNonNull(MetadataFiles.string(o, "annotation_object", "name"), object);
-		final String objectId = o == null ? null : MetadataFiles.string(o, "annotation_object", "id");
-		final String ver = o == null || !o.has("version") ? version : o.get("version").getAsString();
-		final String alignment = o == null ? null : MetadataFiles.string(o, "alignment_metadata_path");
+		final String name = md == null ? object : firstNonNull(md.objectName(), object);
+		final String objectId = md == null ? null : md.objectIdText();
+		final String ver = md == null || md.versionText() == null ? version : md.versionText();
+		final String alignment = md == null ? null : md.alignmentMetadataPath();
 		return new Annotation(id, meta, name, objectId, ver, alignment, files, problems);
 	}
 
