@@ -1,0 +1,21 @@
+package org.cryoet.testutil;
+
+import ij.ImagePlus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.cryoet.ui.roi.TargetImages;
+
+/**
+ * The one place tests make an ImageJ image of a tomogram level: switch it to
+ * the viewing code's images when they land, and every ROI test runs on them.
+ */
+public final class TestImages {
+
+	private TestImages() {}
+
+	public static ImagePlus tomogram(final Path volume, final int level) throws IOException {
+		return TargetImages.open(volume, level);
+	}
+}
