@@ -30,6 +30,36 @@ final class PointLineParser {
 	private int p, end;
 	private boolean lastWasInteger;
 	private final double[] matrix = new double[9];
+	private final double[] location = new double[3];
+
+	private static final byte[][] KEYS = bytes("type", "location", "xyz_rotation_matrix", "instance_id");
+	/** In the order of {@link PointKind}. */
+	private static final byte[][] TYPES = bytes("point", "orientedPoint", "instancePoint");
+	private static final byte[][] AXES = bytes("x", "y", "z");
+	private static final String[] LOCATION_NAMES = { "location.x", "location.y", "location.z" };
+
+	private static byte[][] bytes(final String... s) {
+		final byte[][] b = new byte[s.length][];
+		for (int i = 0; i < s.length; i++)
+			b[i] = s[i].getBytes(StandardCharsets.US_ASCII);
+		return b;
+	}
+
+	/** Reads a string and says which of {@code names} it is (by its bytes, without making a String), or -1. */
+	private int key(final byte[][] names) throws LineException {
+		final int start = p + 1;
+		string();
+		final int len = p - 1 - start;
+		for (int k = 0; k < names.length; k++) {
+			final byte[] n = names[k];
+			if (n.length != len) continue;
+			int i = 0;
+			while (i < len && b[start + i] == n[i])
+				i++;
+			if (i == len) return k;
+		}
+		return -1;
+	}
 	private final StringBuilder extra = new StringBuilder();
 
 	/** Parses {@code bytes[from, to)} and appends the point to {@code out}. */
@@ -51,36 +81,35 @@ final class PointLineParser {
 		while (true) {
 			ws();
 			final int keyStart = p;
-			final String key = string();
+			final int key = key(KEYS);
 			ws();
 			expect(':');
 			ws();
 			final int valueStart = p;
 			switch (key) {
-				case "type": {
-					final String t = string();
-					kind = PointKind.ofType(t);
-					if (kind == null) throw new LineException("unknown type \"" + t +
-						"\" (expected point, orientedPoint or instancePoint)");
+				case 0: {
+					final int t = key(TYPES);
+					if (t < 0) throw new LineException("unknown type " + text(valueStart, p) +
+						" (expected point, orientedPoint or instancePoint)");
+					kind = PointKind.values()[t];
 					break;
 				}
-				case "location": {
-					final double[] loc = new double[3];
-					final int m = location(loc);
-					x = loc[0];
-					y = loc[1];
-					z = loc[2];
+				case 1: {
+					final int m = location(location);
+					x = location[0];
+					y = location[1];
+					z = location[2];
 					mask |= m;
 					hasLocation = true;
 					break;
 				}
-				case "xyz_rotation_matrix":
+				case 2:
 					mask |= matrix() << PointTable.MATRIX_INT_SHIFT;
 					hasMatrix = true;
 					matrixStart = keyStart;
 					matrixEnd = p;
 					break;
-				case "instance_id": {
+				case 3: {
 					final double v = number("instance_id");
 					if (!lastWasInteger || v != Math.rint(v) || Math.abs(v) > 9.007199254740992E15)
 						throw new LineException("instance_id must be an integer, found " + text(valueStart, p));
@@ -121,13 +150,13 @@ final class PointLineParser {
 		if (peek() == '}') throw new LineException("\"location\" is empty: expected x, y and z");
 		while (true) {
 			ws();
-			final String k = string();
-			final int axis = k.equals("x") ? 0 : k.equals("y") ? 1 : k.equals("z") ? 2 : -1;
-			if (axis < 0) throw new LineException("\"location\" has key \"" + k + "\" (expected x, y and z)");
+			final int kStart = p;
+			final int axis = key(AXES);
+			if (axis < 0) throw new LineException("\"location\" has key " + text(kStart, p) + " (expected x, y and z)");
 			ws();
 			expect(':');
 			ws();
-			loc[axis] = number("location." + k);
+			loc[axis] = number(LOCATION_NAMES[axis]);
 			if (lastWasInteger) mask |= 1 << axis;
 			seen |= 1 << axis;
 			ws();
@@ -244,17 +273,15 @@ final class PointLineParser {
 		return new String(b, from, to - from, StandardCharsets.UTF_8);
 	}
 
-	private String string() throws LineException {
+	/** Steps over a JSON string, checking its escapes (keys are compared as bytes, values kept as text). */
+	private void string() throws LineException {
 		expect('"');
-		final int start = p;
-		boolean escaped = false;
 		while (true) {
 			if (p >= end) throw new LineException("unterminated string");
 			final int c = b[p++] & 0xff;
 			if (c == '"') break;
 			if (c < 0x20) throw new LineException(where() + "control character in a string");
 			if (c == '\\') {
-				escaped = true;
 				if (p >= end) throw new LineException("unterminated string");
 				final int e = b[p++];
 				if (e == 'u') {
@@ -264,36 +291,12 @@ final class PointLineParser {
 				else if ("\"\\/bfnrt".indexOf(e) < 0) throw new LineException(where() + "bad escape \\" + (char) e);
 			}
 		}
-		final String raw = text(start, p - 1);
-		return escaped ? unescape(raw) : raw;
 	}
 
-	private static String unescape(final String s) {
-		final StringBuilder sb = new StringBuilder(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			final char c = s.charAt(i);
-			if (c != '\\') {
-				sb.append(c);
-				continue;
-			}
-			final char e = s.charAt(++i);
-			switch (e) {
-				case 'b': sb.append('\b'); break;
-				case 'f': sb.append('\f'); break;
-				case 'n': sb.append('\n'); break;
-				case 'r': sb.append('\r'); break;
-				case 't': sb.append('\t'); break;
-				case 'u':
-					sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-					i += 4;
-					break;
-				default: sb.append(e);
-			}
-		}
-		return sb.toString();
-	}
-
-	/** A JSON number; exact in one step for up to 15 significant digits, else by the JDK's parser. */
+	/**
+	 * A JSON number, correctly rounded: in one step for up to 15 significant
+	 * digits, by Eisel–Lemire up to 18, else (or when that cannot tell) by the JDK.
+	 */
 	private double number(final String what) throws LineException {
 		final int start = p;
 		boolean negative = false;
@@ -354,6 +357,10 @@ final class PointLineParser {
 			v = exponent >= 0 ? v * POW10[exponent] : v / POW10[-exponent];
 		}
 		else {
+			if (digits <= 18) {
+				v = DecimalToDouble.of(mantissa, exponent, negative);
+				if (!Double.isNaN(v)) return v;
+			}
 			v = Double.parseDouble(new String(b, 0, start, p - start));
 			if (Double.isInfinite(v)) throw new LineException(what + ": number out of range " + text(start, p));
 			return v;
