@@ -34,18 +34,20 @@ public final class PointExporter {
 	{
 		final List<Roi> all = roiset != null ? RoiSetFiles.read(roiset) : fromImage(image);
 		final List<PointRoi> rois = new ArrayList<>();
+		// the same ROI can sit in the overlay, the selection and the ROI Manager (as clones): once each
+		final java.util.Set<String> seen = new java.util.HashSet<>();
 		for (final Roi r : all)
-			if (PointRois.isPoints(r) && !rois.contains(r)) rois.add((PointRoi) r);
+			if (PointRois.isPoints(r) && seen.add(identity((PointRoi) r))) rois.add((PointRoi) r);
 		if (rois.isEmpty()) throw new IllegalArgumentException((roiset != null ? roiset.toString() : image == null
 			? "no image" : image.getTitle()) + ": no point ROIs to export");
 		if (!(settings.voxelSpacing > 0)) settings.voxelSpacing = defaultSpacing(rois, image);
 		if (settings.objectName == null || settings.objectName.isEmpty()) settings.objectName = property(rois,
-			RoiProperties.OBJECT_NAME);
+			RoiKeys.OBJECT_NAME);
 		if (settings.objectId == null || settings.objectId.isEmpty()) settings.objectId = property(rois,
-			RoiProperties.OBJECT_ID);
+			RoiKeys.OBJECT_ID);
 		ImageGeometry fallback = image != null ? ImageGeometry.of(image, settings.voxelSpacing) : null;
 		if (fallback == null) for (final PointRoi r : rois) {
-			final ImageGeometry g = ImageGeometry.decode(r.getProperty(RoiProperties.IMAGE_GEOMETRY));
+			final ImageGeometry g = ImageGeometry.decode(r.getProperty(RoiKeys.IMAGE_GEOMETRY));
 			if (g != null) fallback = g;
 		}
 		final PointTable merged = new PointTable();
@@ -55,6 +57,12 @@ public final class PointExporter {
 				merged.add(t.kind(i), t.x(i), t.y(i), t.z(i), t.matrix(i), t.instanceId(i), t.extra(i), t.integerMask(i));
 		}
 		return AnnotationExporter.exportPoints(settings, merged, format);
+	}
+
+	private static String identity(final PointRoi r) {
+		final ij.process.FloatPolygon p = r.getFloatPolygon();
+		return r.getName() + "\u0000" + r.getProperty(RoiKeys.POINTS) + "\u0000" + java.util.Arrays.toString(p.xpoints)
+			+ java.util.Arrays.toString(p.ypoints) + java.util.Arrays.toString(r.getCounters());
 	}
 
 	private static List<Roi> fromImage(final ImagePlus image) {
@@ -71,7 +79,7 @@ public final class PointExporter {
 	}
 
 	private static double defaultSpacing(final List<PointRoi> rois, final ImagePlus image) {
-		final String fromRoi = property(rois, RoiProperties.VOXEL_SPACING);
+		final String fromRoi = property(rois, RoiKeys.VOXEL_SPACING);
 		if (fromRoi != null) return Double.parseDouble(fromRoi);
 		if (image != null) {
 			final Object p = image.getProp("cryoet.voxel_spacing");
@@ -85,7 +93,7 @@ public final class PointExporter {
 	private static String property(final List<PointRoi> rois, final String key) {
 		for (final PointRoi r : rois) {
 			final String v = r.getProperty(key);
-			if (v != null) return RoiProperties.decode(v);
+			if (v != null) return RoiKeys.decode(v);
 		}
 		return null;
 	}

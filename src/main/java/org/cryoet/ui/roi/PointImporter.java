@@ -79,10 +79,10 @@ public final class PointImporter {
 			final ImageGeometry g = ImageGeometry.of(target, spacing);
 			final PointTable t = tables.get(k);
 			final PointRoi roi = PointRois.build(t, spacing, g, target.getStackSize(), s.label(), colour(s.objectName));
-			if (s.annotationId != null) roi.setProperty(RoiProperties.ANNOTATION_ID, s.annotationId);
-			if (s.objectName != null) roi.setProperty(RoiProperties.OBJECT_NAME, RoiProperties.encode(s.objectName));
-			if (s.objectId != null) roi.setProperty(RoiProperties.OBJECT_ID, s.objectId);
-			roi.setProperty(RoiProperties.SOURCE, RoiProperties.encode(s.file.toString()));
+			if (s.annotationId != null) roi.setProperty(RoiKeys.ANNOTATION_ID, s.annotationId);
+			if (s.objectName != null) roi.setProperty(RoiKeys.OBJECT_NAME, RoiKeys.encode(s.objectName));
+			if (s.objectId != null) roi.setProperty(RoiKeys.OBJECT_ID, s.objectId);
+			roi.setProperty(RoiKeys.SOURCE, RoiKeys.encode(s.file.toString()));
 			overlay.add(roi);
 			r.rois.add(roi);
 			int outside = 0;

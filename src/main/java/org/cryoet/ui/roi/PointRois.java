@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,27 +50,27 @@ public final class PointRois {
 	public static PointRoi build(final PointTable t, final double spacing, final ImageGeometry g, final int slices,
 		final String name, final Color color)
 	{
-		final PointRoi roi = new PointRoi();
-		final int[] counters = new int[t.size()];
-		boolean instances = false;
-		for (int i = 0; i < t.size(); i++) {
+		// from arrays in one step (adding points one by one copies the arrays each time)
+		final int n = t.size();
+		final float[] xs = new float[n], ys = new float[n];
+		final int[] counters = new int[n];
+		for (int i = 0; i < n; i++) {
 			final double[] p = g.toPixel(OrientationGlyph.physical(new double[] { t.x(i), t.y(i), t.z(i) }, spacing));
-			final int s = slice(p[2], slices);
-			roi.addPoint(p[0], p[1], s);
+			xs[i] = (float) p[0];
+			ys[i] = (float) p[1];
 			int counter = 0;
-			if (t.kind(i) == PointKind.INSTANCE_POINT) {
-				counter = 1 + (int) Math.floorMod(t.instanceId(i), (long) COUNTERS);
-				instances = true;
-			}
-			counters[i] = counter | s << 8;
+			if (t.kind(i) == PointKind.INSTANCE_POINT) counter = 1 + (int) Math.floorMod(t.instanceId(i), (long) COUNTERS);
+			// a point's counter and its slice share one int, as ImageJ keeps them
+			counters[i] = counter | slice(p[2], slices) << 8;
 		}
-		if (instances) roi.setCounters(counters);
+		final PointRoi roi = new PointRoi(xs, ys, n);
+		roi.setCounters(counters);
 		roi.setName(name);
 		roi.setStrokeColor(color);
-		roi.setProperty(RoiProperties.POINTS, RoiProperties.encode(ndjson(t)));
-		roi.setProperty(RoiProperties.VOXEL_SPACING, Double.toString(spacing));
-		roi.setProperty(RoiProperties.IMAGE_GEOMETRY, g.encode());
-		roi.setProperty(RoiProperties.IMAGE_SLICES, Integer.toString(slices));
+		roi.setProperty(RoiKeys.POINTS, RoiKeys.encode(ndjson(t)));
+		roi.setProperty(RoiKeys.VOXEL_SPACING, Double.toString(spacing));
+		roi.setProperty(RoiKeys.IMAGE_GEOMETRY, g.encode());
+		roi.setProperty(RoiKeys.IMAGE_SLICES, Integer.toString(slices));
 		return roi;
 	}
 
@@ -88,19 +87,19 @@ public final class PointRois {
 
 	/** Whether a ROI is one of ours or a user's point ROI (anything else is not exported). */
 	public static boolean isPoints(final Roi roi) {
-		return roi instanceof PointRoi && roi.getProperty(RoiProperties.GLYPH) == null;
+		return roi instanceof PointRoi && roi.getProperty(RoiKeys.GLYPH) == null;
 	}
 
 	/** The points an ROI was made with, or null for a ROI made by hand. */
 	static PointTable stored(final Roi roi) {
-		final String s = roi.getProperty(RoiProperties.POINTS);
+		final String s = roi.getProperty(RoiKeys.POINTS);
 		if (s == null) return null;
 		try {
-			return new NdjsonPointReader().read(new ByteArrayInputStream(RoiProperties.decode(s).getBytes(
+			return new NdjsonPointReader().read(new ByteArrayInputStream(RoiKeys.decode(s).getBytes(
 				StandardCharsets.UTF_8)), "ROI " + roi.getName()).points;
 		}
 		catch (final IOException e) {
-			throw new IllegalArgumentException("ROI \"" + roi.getName() + "\": its " + RoiProperties.POINTS +
+			throw new IllegalArgumentException("ROI \"" + roi.getName() + "\": its " + RoiKeys.POINTS +
 				" property is damaged (" + e.getMessage() + ")");
 		}
 	}
@@ -110,29 +109,51 @@ public final class PointRois {
 	 * @param fallback the geometry of the image for ROIs that do not carry one (null: pixels are voxels of {@code spacing})
 	 */
 	public static PointTable read(final PointRoi roi, final double spacing, final ImageGeometry fallback) {
-		ImageGeometry g = ImageGeometry.decode(roi.getProperty(RoiProperties.IMAGE_GEOMETRY));
+		ImageGeometry g = ImageGeometry.decode(roi.getProperty(RoiKeys.IMAGE_GEOMETRY));
 		if (g == null) g = fallback != null ? fallback : new ImageGeometry(new double[] { spacing, spacing, spacing },
 			new double[3]);
 		final PointTable stored = stored(roi);
-		final String sp = roi.getProperty(RoiProperties.VOXEL_SPACING);
+		final String sp = roi.getProperty(RoiKeys.VOXEL_SPACING);
 		final double storedSpacing = sp == null ? spacing : Double.parseDouble(sp);
 		final double scale = storedSpacing / spacing;
 		final FloatPolygon poly = roi.getFloatPolygon();
 		final int n = poly.npoints;
-		// where each stored point was put, so unmoved points are found whatever was added or removed
-		final Map<Key, ArrayDeque<Integer>> at = new HashMap<>();
-		final String sl = roi.getProperty(RoiProperties.IMAGE_SLICES);
+		// where each stored point was put, so unmoved points are found whatever was added or removed; ImageJ
+		// keeps coordinates relative to the ROI's corner, so a point comes back within float rounding, not exactly
+		final String sl = roi.getProperty(RoiKeys.IMAGE_SLICES);
 		final int slices = sl == null ? Integer.MAX_VALUE : Integer.parseInt(sl);
-		if (stored != null) for (int j = 0; j < stored.size(); j++) {
+		final int m = stored == null ? 0 : stored.size();
+		final float[] sx = new float[m], sy = new float[m];
+		final int[] ss = new int[m];
+		final Map<Long, List<Integer>> cells = new HashMap<>();
+		for (int j = 0; j < m; j++) {
 			final double[] p = g.toPixel(OrientationGlyph.physical(new double[] { stored.x(j), stored.y(j), stored.z(j) },
 				storedSpacing));
-			at.computeIfAbsent(new Key((float) p[0], (float) p[1], slice(p[2], slices)), k -> new ArrayDeque<>()).add(j);
+			sx[j] = (float) p[0];
+			sy[j] = (float) p[1];
+			ss[j] = slice(p[2], slices);
+			cells.computeIfAbsent(cell(sx[j], sy[j], 0, 0), k -> new ArrayList<>()).add(j);
 		}
+		// RoiEncoder keeps per-point slices only up to 65535 points: then x, y alone find a point
+		boolean anyPosition = false;
+		for (int i = 0; i < n && !anyPosition; i++)
+			anyPosition = roi.getPointPosition(i) > 0;
 		final int[] match = new int[n];
-		final boolean[] used = new boolean[stored == null ? 0 : stored.size()];
+		final boolean[] used = new boolean[m];
 		for (int i = 0; i < n; i++) {
-			final ArrayDeque<Integer> q = at.get(new Key(poly.xpoints[i], poly.ypoints[i], position(roi, i)));
-			match[i] = q == null || q.isEmpty() ? -1 : q.poll();
+			match[i] = -1;
+			double best = SAME;
+			for (int dx = -1; dx <= 1; dx++)
+				for (int dy = -1; dy <= 1; dy++) {
+					final List<Integer> c = cells.get(cell(poly.xpoints[i], poly.ypoints[i], dx, dy));
+					if (c != null) for (final int j : c) {
+						final double d = Math.max(Math.abs(sx[j] - poly.xpoints[i]), Math.abs(sy[j] - poly.ypoints[i]));
+						if (!used[j] && d <= best && (!anyPosition || ss[j] == position(roi, i)) && (match[i] < 0 || d < best)) {
+							best = d;
+							match[i] = j;
+						}
+					}
+				}
 			if (match[i] >= 0) used[match[i]] = true;
 		}
 		final PointTable out = new PointTable();
@@ -168,6 +189,14 @@ public final class PointRois {
 		return out;
 	}
 
+	/** How far (pixels) a point may be from where import put it and still count as not moved. */
+	static final double SAME = 1e-3;
+
+	private static long cell(final float x, final float y, final int dx, final int dy) {
+		final long cx = (long) Math.floor(x / (2 * SAME)) + dx, cy = (long) Math.floor(y / (2 * SAME)) + dy;
+		return cx * 0x9E3779B97F4A7C15L ^ cy;
+	}
+
 	private static int position(final PointRoi roi, final int i) {
 		final int p = roi.getPointPosition(i);
 		return p > 0 ? p : Math.max(1, roi.getPosition());
@@ -191,32 +220,10 @@ public final class PointRois {
 				final Line line = new Line(a[0], a[1], b[0], b[1]);
 				line.setStrokeColor(new Color(OrientationGlyph.AXIS_RGB[s.axis]));
 				line.setPosition(slice(a[2], slices));
-				line.setProperty(RoiProperties.GLYPH, "xyz".substring(s.axis, s.axis + 1));
+				line.setProperty(RoiKeys.GLYPH, "xyz".substring(s.axis, s.axis + 1));
 				out.add(line);
 			}
 		}
 		return out;
-	}
-
-	private static final class Key {
-
-		final float x, y;
-		final int slice;
-
-		Key(final float x, final float y, final int slice) {
-			this.x = x;
-			this.y = y;
-			this.slice = slice;
-		}
-
-		@Override
-		public boolean equals(final Object o) {
-			return o instanceof Key && ((Key) o).x == x && ((Key) o).y == y && ((Key) o).slice == slice;
-		}
-
-		@Override
-		public int hashCode() {
-			return Float.floatToIntBits(x) * 31 + Float.floatToIntBits(y) * 17 + slice;
-		}
 	}
 }

@@ -121,8 +121,8 @@ class PointImportTest {
 			final PointTable t = PointRois.read((PointRoi) back.get(0), src.voxelSpacing, null);
 			final PointTable in = new NdjsonPointReader().read(f).points;
 			assertSame(in, t);
-			assertEquals(src.annotationId, back.get(0).getProperty(RoiProperties.ANNOTATION_ID));
-			assertEquals(src.objectName, RoiProperties.decode(back.get(0).getProperty(RoiProperties.OBJECT_NAME)));
+			assertEquals(src.annotationId, back.get(0).getProperty(RoiKeys.ANNOTATION_ID));
+			assertEquals(src.objectName, RoiKeys.decode(back.get(0).getProperty(RoiKeys.OBJECT_NAME)));
 			// refuses to replace the zip unasked
 			assertThrows(IOException.class, () -> PointImporter.run(f, imp, 1, zip, false));
 		}
@@ -162,8 +162,8 @@ class PointImportTest {
 		// a moved point keeps its orientation and takes its new place
 		final PointRoi moved = new PointRoi();
 		moved.addPoint(1.0, 1.0, 1);
-		for (final String k : new String[] { RoiProperties.POINTS, RoiProperties.VOXEL_SPACING,
-			RoiProperties.IMAGE_GEOMETRY, RoiProperties.IMAGE_SLICES })
+		for (final String k : new String[] { RoiKeys.POINTS, RoiKeys.VOXEL_SPACING,
+			RoiKeys.IMAGE_GEOMETRY, RoiKeys.IMAGE_SLICES })
 			moved.setProperty(k, roi.getProperty(k));
 		final PointTable m = PointRois.read(moved, 10, null);
 		assertEquals(PointKind.ORIENTED_POINT, m.kind(0));
@@ -244,6 +244,43 @@ class PointImportTest {
 		assertEquals(f + ": line 3: no \"location\"", e.getMessage());
 		assertNull(imp.getOverlay());
 		assertFalse(e.getMessage().contains("Exception"));
+	}
+
+	@Test
+	void largeRoisSurviveAZipToo() throws Exception {
+		// RoiEncoder drops per-point slices above 65535 points
+		final PointTable t = new PointTable();
+		final java.util.Random r = new java.util.Random(5);
+		for (int i = 0; i < 70000; i++)
+			t.add(PointKind.POINT, r.nextDouble() * 9, r.nextDouble() * 11, r.nextDouble() * 7, null, 0);
+		final Path f = tmp.resolve("many_point.ndjson");
+		org.cryoet.portal.annotation.NdjsonPointWriter.write(t, f, false);
+		final ImagePlus imp = ij.IJ.createImage("t", "32-bit", 10, 12, 8);
+		imp.getCalibration().setUnit("\u00c5");
+		imp.getCalibration().pixelWidth = imp.getCalibration().pixelHeight = imp.getCalibration().pixelDepth = 10;
+		imp.setProp("cryoet.voxel_spacing", "10");
+		final Path zip = tmp.resolve("many.zip");
+		PointImporter.run(f, imp, 0, zip, false);
+		final PointRoi back = (PointRoi) RoiSetFiles.read(zip).get(0);
+		assertSame(t, PointRois.read(back, 10, null));
+	}
+
+	@Test
+	void aRoiInTheOverlayAndTheSelectionIsExportedOnce() throws Exception {
+		final Path ds = OwnPortalTree.write(tmp, false);
+		final Path ann = ds.resolve("RUN_1/Reconstructions/VoxelSpacing10.000/Annotations/100");
+		final ImagePlus imp = TestImages.tomogram(PointAnnotationSource.resolve(ann).get(0).tomogram, 0);
+		final PointRoi roi = PointImporter.run(ann, imp, 0, null, false).rois.get(0);
+		imp.setRoi((Roi) roi.clone());
+		final org.cryoet.portal.annotation.ExportSettings s = new org.cryoet.portal.annotation.ExportSettings();
+		s.output = tmp.resolve("out");
+		s.annotationMethod = "x";
+		s.authors = "Ada";
+		final org.cryoet.portal.annotation.AnnotationExporter.Result r = PointExporter.run(s, null, imp,
+			org.cryoet.portal.annotation.PointFormat.NDJSON);
+		assertEquals(2, new NdjsonPointReader().read(r.files.get(0)).points.size());
+		assertEquals("ribosome", s.objectName);
+		assertEquals("GO:0005840", s.objectId);
 	}
 
 	static List<JsonElement> list(final JsonArray a) {

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * newlines and non-ASCII characters, so those (and {@code %}) are written
  * as {@code %XX} bytes of their UTF-8 form.
  */
-public final class RoiProperties {
+public final class RoiKeys {
 
 	/** Every point the ROI was made with, as portal ndjson lines (exact locations in annotation voxels). */
 	public static final String POINTS = "cryoet.points";
@@ -27,7 +27,7 @@ public final class RoiProperties {
 	/** Marks an orientation glyph (display only, never exported). */
 	public static final String GLYPH = "cryoet.glyph";
 
-	private RoiProperties() {}
+	private RoiKeys() {}
 
 	public static String encode(final String s) {
 		final StringBuilder sb = new StringBuilder(s.length() + 16);
