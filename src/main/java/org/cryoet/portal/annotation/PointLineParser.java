@@ -32,6 +32,7 @@ final class PointLineParser {
 	private final double[] matrix = new double[9];
 	private final double[] location = new double[3];
 
+	private static final PointKind[] KINDS = PointKind.values();
 	private static final byte[][] KEYS = bytes("type", "location", "xyz_rotation_matrix", "instance_id");
 	/** In the order of {@link PointKind}. */
 	private static final byte[][] TYPES = bytes("point", "orientedPoint", "instancePoint");
@@ -91,7 +92,7 @@ final class PointLineParser {
 					final int t = key(TYPES);
 					if (t < 0) throw new LineException("unknown type " + text(valueStart, p) +
 						" (expected point, orientedPoint or instancePoint)");
-					kind = PointKind.values()[t];
+					kind = KINDS[t];
 					break;
 				}
 				case 1: {

@@ -14,6 +14,9 @@ public final class PointTable {
 	/** Bits of {@link #integerMask}: which numbers were written as integers (x, y, z, then the 9 matrix entries). */
 	public static final int X_INT = 1, Y_INT = 2, Z_INT = 4, MATRIX_INT_SHIFT = 3;
 
+	private static final PointKind[] KINDS = PointKind.values();
+	private static final byte ORIENTED = (byte) PointKind.ORIENTED_POINT.ordinal();
+
 	private byte[] kinds = new byte[16];
 	private double[] xyz = new double[48];
 	private double[] matrices;
@@ -78,7 +81,7 @@ public final class PointTable {
 	}
 
 	public PointKind kind(final int i) {
-		return PointKind.values()[kinds[check(i)]];
+		return KINDS[kinds[check(i)]];
 	}
 
 	public double x(final int i) {
@@ -95,7 +98,7 @@ public final class PointTable {
 
 	/** Entry (row, column) of point i's rotation matrix; NaN for points without one. */
 	public double matrix(final int i, final int row, final int column) {
-		return kind(i) == PointKind.ORIENTED_POINT ? matrices[9 * i + 3 * row + column] : Double.NaN;
+		return kinds[check(i)] == ORIENTED ? matrices[9 * i + 3 * row + column] : Double.NaN;
 	}
 
 	/** A copy of point i's matrix (row-major), or null. */
