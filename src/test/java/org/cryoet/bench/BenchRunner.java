@@ -29,20 +29,26 @@ public final class BenchRunner {
 	private BenchRunner() {}
 
 	public static void main(final String[] args) throws Exception {
-		String mode = "full";
+		String mode = "full", only = null;
 		Path out = Path.of("target", "bench");
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--quick") || args[i].equals("--tiny")) mode = args[i].substring(2);
 			else if (args[i].equals("--out")) out = Path.of(args[++i]);
+			else if (args[i].equals("--only")) only = args[++i].toLowerCase(java.util.Locale.ROOT);
 			else throw new IllegalArgumentException("unknown option " + args[i]);
 		}
 		final int blosc = mode.equals("full") ? 256 : mode.equals("quick") ? 128 : 32;
 		final int volume = mode.equals("full") ? 512 : mode.equals("quick") ? 256 : 32;
-		final ChainedOptionsBuilder o = new OptionsBuilder().include(BloscBench.class.getName()).include(
-			VolumeReadBench.class.getName()).include(SliceBench.class.getName()).jvmArgsAppend("-Dbench.blosc.size=" + blosc, "-Dbench.volume.size=" + volume,
-				"-Xmx6g", "-Xms2g").shouldFailOnError(true);
+		final int points = mode.equals("tiny") ? 2000 : 1_000_000;
+		final ChainedOptionsBuilder o = new OptionsBuilder().jvmArgsAppend("-Dbench.blosc.size=" + blosc,
+			"-Dbench.volume.size=" + volume, "-Dbench.points=" + points, "-Xmx6g", "-Xms2g").shouldFailOnError(true);
+		for (final Class<?> bench : new Class<?>[] { BloscBench.class, VolumeReadBench.class, NdjsonBench.class,
+			SliceBench.class })
+			if (only == null || bench.getSimpleName().toLowerCase(java.util.Locale.ROOT).contains(only)) o.include(bench
+				.getName());
 		System.setProperty("bench.blosc.size", Integer.toString(blosc));
 		System.setProperty("bench.volume.size", Integer.toString(volume));
+		System.setProperty("bench.points", Integer.toString(points));
 		if (mode.equals("tiny")) o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue
 			.milliseconds(50));
 		else if (mode.equals("quick")) o.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
@@ -50,7 +56,7 @@ public final class BenchRunner {
 		else o.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5).measurementTime(
 			TimeValue.seconds(2));
 		final Collection<RunResult> results = new Runner(o.build()).run();
-		final JsonObject heap = heapScroll(mode, out);
+		final JsonObject heap = only == null || "heapscroll".contains(only) ? heapScroll(mode, out) : null;
 		final Map<String, Double> ms = new HashMap<>();
 		for (final RunResult r : results) {
 			final String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
@@ -77,9 +83,15 @@ public final class BenchRunner {
 		summary.add(target("slice_latency_warm", ms.get("sliceWarm"), "ms", 20, "target: at most 20 ms"));
 		summary.add(target("slice_latency_cold", ms.get("sliceCold"), "ms", null, "no target"));
 		final double mib = 1 << 20;
-		summary.add(target("heap_scroll_peak_live", heap.get("peak_live").getAsLong() / mib, "MiB", heap.get(
+		if (heap != null) summary.add(target("heap_scroll_peak_live", heap.get("peak_live").getAsLong() / mib, "MiB", heap.get(
 			"cache_budget").getAsLong() / mib + 64, "target: cache budget + 64 MiB (heap " + heap.get("heap_max")
 				.getAsLong() / (1 << 20) + " MiB, volume " + heap.get("volume_bytes").getAsLong() / (1 << 20) + " MiB)"));
+		summary.add(pointsEntry("ndjson_import", points, ms.get("ndjsonImport"), ms.get("ndjsonImportBytes"),
+			"reading the file's bytes"));
+		summary.add(pointsEntry("ndjson_export", points, ms.get("ndjsonExport"), ms.get("ndjsonExportBytes"),
+			"writing the same bytes to a file"));
+		for (int i = summary.size() - 1; i >= 0; i--)
+			if (summary.get(i).getAsJsonObject().get("value").isJsonNull() && only != null) summary.remove(i);
 		Files.createDirectories(out);
 		final JsonObject doc = new JsonObject();
 		doc.addProperty("mode", mode);
@@ -139,6 +151,18 @@ public final class BenchRunner {
 		if (baselineMs == null && unavailable != null) b.addProperty("unavailable", unavailable);
 		e.add("baseline", b);
 		e.addProperty("ratio", oursMs == null || baselineMs == null ? null : round(baselineMs / oursMs));
+		return e;
+	}
+
+	/** Oriented points per second on one thread, with the baseline in the same unit (points of the same file's bytes). */
+	private static JsonObject pointsEntry(final String name, final int points, final Double oursMs, final Double baselineMs,
+		final String baselineName)
+	{
+		final JsonObject e = entry(name, points / 1e6, oursMs, baselineMs, baselineName, null);
+		e.addProperty("value", oursMs == null ? null : Math.round(points / (oursMs / 1000)));
+		e.addProperty("unit", "points/s");
+		e.getAsJsonObject("baseline").addProperty("value", baselineMs == null ? null : Math.round(points / (baselineMs /
+			1000)));
 		return e;
 	}
 

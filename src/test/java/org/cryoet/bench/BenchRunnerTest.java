@@ -30,7 +30,7 @@ class BenchRunnerTest {
 		for (final JsonElement e : s) {
 			final JsonObject o = e.getAsJsonObject();
 			names.add(o.get("name").getAsString());
-			assertTrue(java.util.List.of("MB/s", "ms", "MiB").contains(o.get("unit").getAsString()), o.toString());
+			assertTrue(java.util.List.of("MB/s", "ms", "MiB", "points/s").contains(o.get("unit").getAsString()), o.toString());
 			assertTrue(o.get("value").getAsDouble() > 0, o.toString());
 			final JsonObject b = o.getAsJsonObject("baseline");
 			assertTrue(b.has("what"));
@@ -46,7 +46,7 @@ class BenchRunnerTest {
 		}
 		for (final String n : new String[] { "blosc_lz4_decode", "blosc_zstd_decode", "blosc_lz4_encode",
 			"zarr_level_read", "zarr_level_read_scaling_1_to_2_threads", "mrc_read", "slice_latency_warm",
-			"slice_latency_cold", "heap_scroll_peak_live" })
+			"slice_latency_cold", "heap_scroll_peak_live", "ndjson_import", "ndjson_export" })
 			assertTrue(names.contains(n), n);
 	}
 }

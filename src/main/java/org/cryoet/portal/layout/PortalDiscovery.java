@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.cryoet.format.FormatException;
+import org.cryoet.portal.metadata.AnnotationFormat;
+import org.cryoet.portal.metadata.AnnotationMetadata;
+import org.cryoet.portal.metadata.AnnotationShape;
 import org.cryoet.portal.metadata.MetadataFiles;
 
 /**
@@ -30,14 +33,11 @@ import org.cryoet.portal.metadata.MetadataFiles;
 public final class PortalDiscovery {
 
 	/** Seed-layout tomograms and tilt series have no id folder; the 2024 migration gave them id 100. */
-	public static final String SEED_ID = "100";
+	public static final String SEED_ID = PortalLayout.SEED_ID;
 
 	public static final String ENTRY_POINTS = "a folder of datasets, a dataset folder, a run folder, a VoxelSpacing " +
 		"folder, a tomogram or tilt-series folder, or an annotation file";
 
-	private static final Pattern VOXEL_SPACING = Pattern.compile("^VoxelSpacing(\\d+(?:\\.\\d+)?)$");
-	private static final Pattern SEED_ANNOTATION = Pattern.compile("^(\\d+)[-_](.+)[-_](\\d+(?:\\.\\d+)?)$");
-	private static final Pattern CURRENT_ANNOTATION = Pattern.compile("^(.+)-(\\d+(?:\\.\\d+)?)$");
 
 	/** What was found. */
 	public static final class Result {
@@ -133,18 +133,13 @@ public final class PortalDiscovery {
 					.getFileName().toString(), id, "tiltseries_metadata.json"));
 			if (flat) layout = PortalLayout.SEED;
 		}
-		final Path seed = dir.resolve("Tomograms");
-		if (Files.isDirectory(seed)) {
-			layout = PortalLayout.SEED;
-			for (final Path vs : dirs(seed))
-				spacings.add(voxelSpacing(vs, PortalLayout.SEED));
-		}
-		final Path current = dir.resolve("Reconstructions");
-		if (Files.isDirectory(current)) {
-			layout = PortalLayout.CURRENT;
-			for (final Path vs : dirs(current))
-				if (!vs.getFileName().toString().equals("NeuroglancerPrecompute")) spacings.add(voxelSpacing(vs,
-					PortalLayout.CURRENT));
+		for (final PortalLayout l : new PortalLayout[] { PortalLayout.SEED, PortalLayout.CURRENT }) {
+			final Path folder = l.voxelSpacingsFolder(dir);
+			if (!Files.isDirectory(folder)) continue;
+			layout = l;
+			for (final Path vs : dirs(folder))
+				if (l == PortalLayout.SEED || !vs.getFileName().toString().equals("NeuroglancerPrecompute")) spacings.add(
+					voxelSpacing(vs, l));
 		}
 		final Path al = dir.resolve("Alignments");
 		if (Files.isDirectory(al)) {
@@ -161,23 +156,16 @@ public final class PortalDiscovery {
 
 	private static VoxelSpacing voxelSpacing(final Path dir, final PortalLayout layout) {
 		final List<String> problems = new ArrayList<>();
-		final Matcher m = VOXEL_SPACING.matcher(dir.getFileName().toString());
+		final Matcher m = PortalLayout.VOXEL_SPACING.matcher(dir.getFileName().toString());
 		double value = Double.NaN;
 		if (m.matches()) value = Double.parseDouble(m.group(1));
 		else problems.add(dir + ": folder name does not parse as VoxelSpacing{Å} (e.g. VoxelSpacing13.480)");
 		final List<VolumeEntry> tomograms = new ArrayList<>();
+		for (final Map.Entry<String, Path> t : layout.tomograms(dir).entrySet())
+			tomograms.add(volumeEntry(t.getKey(), t.getValue(), "tomogram_metadata.json"));
 		final List<Annotation> annotations = new ArrayList<>();
-		if (layout == PortalLayout.SEED) {
-			final Path canonical = dir.resolve("CanonicalTomogram");
-			if (Files.isDirectory(canonical)) tomograms.add(volumeEntry(SEED_ID, canonical, "tomogram_metadata.json"));
-			annotations.addAll(seedAnnotations(dir.resolve("Annotations")));
-		}
-		else {
-			for (final Path id : dirs(dir.resolve("Tomograms")))
-				tomograms.add(volumeEntry(id.getFileName().toString(), id, "tomogram_metadata.json"));
-			for (final Path id : dirs(dir.resolve("Annotations")))
-				annotations.addAll(currentAnnotations(id));
-		}
+		for (final PortalLayout.AnnotationName a : layout.annotations(dir))
+			annotations.add(annotation(a, children(a.metadata.getParent())));
 		return new VoxelSpacing(value, dir, tomograms, annotations, problems);
 	}
 
@@ -202,78 +190,35 @@ public final class PortalDiscovery {
 		return new VolumeEntry(id, dir, Files.exists(meta) ? meta : null, volumes, other, alignment, problems);
 	}
 
-	private static List<Annotation> seedAnnotations(final Path dir) {
-		final List<Annotation> out = new ArrayList<>();
-		final List<Path> all = children(dir);
-		for (final Path meta : metadataFiles(all)) {
-			final String stem = stem(meta);
-			final Matcher m = SEED_ANNOTATION.matcher(stem);
-			if (m.matches()) out.add(annotation(m.group(1), meta, stem, m.group(2), m.group(3), all));
-		}
-		return out;
-	}
-
-	private static List<Annotation> currentAnnotations(final Path dir) {
-		final List<Annotation> out = new ArrayList<>();
-		final List<Path> all = children(dir);
-		for (final Path meta : metadataFiles(all)) {
-			final String stem = stem(meta);
-			final Matcher m = CURRENT_ANNOTATION.matcher(stem);
-			out.add(annotation(dir.getFileName().toString(), meta, stem, m.matches() ? m.group(1) : stem, m.matches() ? m
-				.group(2) : null, all));
-		}
-		return out;
-	}
-
-	/** The annotation metadata files among a folder's files: JSON without a shape suffix (captions have one). */
-	private static List<Path> metadataFiles(final List<Path> files) {
-		return files.stream().filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f) &&
-			dataSuffix(stem(f)) == null).collect(Collectors.toList());
-	}
-
-	private static String stem(final Path jsonFile) {
-		final String name = jsonFile.getFileName().toString();
-		return name.substring(0, name.length() - ".json".length());
-	}
-
-	/** The shape suffix of a data file's stem ({@code x-1.0_point} → Point), or null. */
-	private static String dataSuffix(final String stem) {
-		final int u = stem.lastIndexOf('_');
-		return u < 0 ? null : AnnotationShapes.shapeOf(stem.substring(u + 1));
-	}
-
-	private static Annotation annotation(final String id, final Path meta, final String prefix, final String object,
-		final String version, final List<Path> siblings)
-	{
+	private static Annotation annotation(final PortalLayout.AnnotationName a, final List<Path> siblings) {
+		final String id = a.id, prefix = a.stem, object = a.object, version = a.version;
+		final Path meta = a.metadata;
 		final List<String> problems = new ArrayList<>();
 		final JsonObject o = readOrNote(meta, problems);
-		final Map<String, JsonObject> listed = new LinkedHashMap<>();
-		if (o != null && o.has("files") && o.get("files").isJsonArray()) for (final JsonElement f : o.getAsJsonArray(
-			"files"))
-		{
-			final String p = f.isJsonObject() ? MetadataFiles.string(f.getAsJsonObject(), "path") : null;
-			if (p != null) listed.put(p.substring(p.lastIndexOf('/') + 1), f.getAsJsonObject());
-		}
+		final AnnotationMetadata md = o == null ? null : new AnnotationMetadata(o);
+		final Map<String, AnnotationMetadata.FileEntry> listed = new LinkedHashMap<>();
+		if (md != null) for (final AnnotationMetadata.FileEntry f : md.files())
+			if (f.path != null) listed.put(f.path.substring(f.path.lastIndexOf('/') + 1), f);
 		final List<AnnotationFile> files = new ArrayList<>();
 		for (final Path f : siblings) {
 			final String n = f.getFileName().toString();
 			if (!n.startsWith(prefix + "_")) continue;
-			final JsonObject entry = listed.remove(n);
+			final AnnotationMetadata.FileEntry entry = listed.remove(n);
 			final int dot = n.lastIndexOf('.');
 			final String suffix = n.substring(prefix.length() + 1, dot < 0 ? n.length() : dot);
-			String shape = entry != null ? MetadataFiles.string(entry, "shape") : null;
-			if (shape == null) shape = AnnotationShapes.shapeOf(suffix);
-			String format = entry != null ? MetadataFiles.string(entry, "format") : null;
-			if (format == null) format = AnnotationShapes.formatOf(n);
+			String shape = entry != null ? entry.shapeText : null;
+			if (shape == null && AnnotationShape.ofSuffix(suffix) != null) shape = AnnotationShape.ofSuffix(suffix).name();
+			String format = entry != null ? entry.format : null;
+			if (format == null) format = AnnotationFormat.ofFileName(n);
 			if (shape == null) problems.add(f + ": file name does not end in a known annotation shape");
 			else files.add(new AnnotationFile(f, shape, format));
 		}
 		for (final String missing : listed.keySet())
 			problems.add(meta + ": lists " + missing + ", which is not here");
-		final String name = o == null ? object : firstNonNull(MetadataFiles.string(o, "annotation_object", "name"), object);
-		final String objectId = o == null ? null : MetadataFiles.string(o, "annotation_object", "id");
-		final String ver = o == null || !o.has("version") ? version : o.get("version").getAsString();
-		final String alignment = o == null ? null : MetadataFiles.string(o, "alignment_metadata_path");
+		final String name = md == null ? object : firstNonNull(md.objectName(), object);
+		final String objectId = md == null ? null : md.objectIdText();
+		final String ver = md == null || md.versionText() == null ? version : md.versionText();
+		final String alignment = md == null ? null : md.alignmentMetadataPath();
 		return new Annotation(id, meta, name, objectId, ver, alignment, files, problems);
 	}
 

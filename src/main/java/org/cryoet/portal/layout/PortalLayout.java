@@ -1,11 +1,295 @@
 package org.cryoet.portal.layout;
 
-/** The two ways the portal has laid out a run's files. */
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.cryoet.portal.metadata.AnnotationShape;
+
+/**
+ * The two ways the portal has laid out a run's files. Each layout both
+ * recognises its paths (for discovery and validation) and builds them (for
+ * export), so the two can never disagree.
+ */
 public enum PortalLayout {
 	/** Until late 2024: {@code Tomograms/VoxelSpacing{vs}/CanonicalTomogram/}, {@code Annotations/{id}-{object}-{version}*}. */
-	SEED,
+	SEED("Tomograms") {
+
+		@Override
+		public Map<String, Path> tomograms(final Path voxelSpacing) {
+			final Path canonical = voxelSpacing.resolve("CanonicalTomogram");
+			return Files.isDirectory(canonical) ? Collections.singletonMap(SEED_ID, canonical) : Collections.emptyMap();
+		}
+
+		@Override
+		public List<AnnotationName> annotations(final Path voxelSpacing) {
+			final Path dir = voxelSpacing.resolve("Annotations");
+			final List<AnnotationName> out = new ArrayList<>();
+			for (final Path meta : metadataFiles(dir)) {
+				final Matcher m = SEED_ANNOTATION.matcher(stem(meta));
+				if (m.matches()) out.add(new AnnotationName(m.group(1), meta, stem(meta), m.group(2), m.group(3)));
+			}
+			return out;
+		}
+
+		@Override
+		public Path annotationFolder(final Path voxelSpacing, final String id) {
+			return voxelSpacing.resolve("Annotations");
+		}
+
+		@Override
+		public String annotationStem(final String id, final String object, final String version) {
+			return id + "-" + object + "-" + version;
+		}
+	},
+
 	/** Since: {@code Reconstructions/VoxelSpacing{vs}/Tomograms/{id}/}, {@code Annotations/{id}/}, {@code TiltSeries/{id}/}. */
-	CURRENT,
+	CURRENT("Reconstructions") {
+
+		@Override
+		public Map<String, Path> tomograms(final Path voxelSpacing) {
+			final Map<String, Path> out = new LinkedHashMap<>();
+			for (final Path id : dirs(voxelSpacing.resolve("Tomograms")))
+				out.put(id.getFileName().toString(), id);
+			return out;
+		}
+
+		@Override
+		public List<AnnotationName> annotations(final Path voxelSpacing) {
+			final List<AnnotationName> out = new ArrayList<>();
+			for (final Path idDir : dirs(voxelSpacing.resolve("Annotations")))
+				for (final Path meta : metadataFiles(idDir)) {
+					final Matcher m = CURRENT_ANNOTATION.matcher(stem(meta));
+					out.add(new AnnotationName(idDir.getFileName().toString(), meta, stem(meta), m.matches() ? m.group(1)
+						: stem(meta), m.matches() ? m.group(2) : null));
+				}
+			return out;
+		}
+
+		@Override
+		public Path annotationFolder(final Path voxelSpacing, final String id) {
+			return voxelSpacing.resolve("Annotations").resolve(id);
+		}
+
+		@Override
+		public String annotationStem(final String id, final String object, final String version) {
+			return object + "-" + version;
+		}
+	},
+
 	/** A run folder with neither (nothing downloaded yet, or only metadata). */
-	UNKNOWN
+	UNKNOWN(null) {
+
+		@Override
+		public Map<String, Path> tomograms(final Path voxelSpacing) {
+			return Collections.emptyMap();
+		}
+
+		@Override
+		public List<AnnotationName> annotations(final Path voxelSpacing) {
+			return Collections.emptyList();
+		}
+
+		@Override
+		public Path annotationFolder(final Path voxelSpacing, final String id) {
+			throw new UnsupportedOperationException("no layout");
+		}
+
+		@Override
+		public String annotationStem(final String id, final String object, final String version) {
+			throw new UnsupportedOperationException("no layout");
+		}
+	};
+
+	/** Seed-layout tomograms and tilt series have no id folder; the 2024 migration gave them id 100. */
+	public static final String SEED_ID = "100";
+	/** The first id of an annotation in a voxel spacing, in both layouts. */
+	public static final int FIRST_ANNOTATION_ID = 100;
+
+	static final Pattern VOXEL_SPACING = Pattern.compile("^VoxelSpacing(\\d+(?:\\.\\d+)?)$");
+	// the seed README writes underscores, real keys hyphens: both are read
+	static final Pattern SEED_ANNOTATION = Pattern.compile("^(\\d+)[-_](.+)[-_](\\d+(?:\\.\\d+)?)$");
+	static final Pattern CURRENT_ANNOTATION = Pattern.compile("^(.+)-(\\d+(?:\\.\\d+)?)$");
+
+	/** An annotation metadata file as its layout names it. */
+	public static final class AnnotationName {
+
+		public final String id;
+		public final Path metadata;
+		/** The file name without {@code .json}; data files are {@code {stem}_{shape}.*}. */
+		public final String stem;
+		public final String object;
+		/** null when the name does not carry one */
+		public final String version;
+
+		AnnotationName(final String id, final Path metadata, final String stem, final String object,
+			final String version)
+		{
+			this.id = id;
+			this.metadata = metadata;
+			this.stem = stem;
+			this.object = object;
+			this.version = version;
+		}
+	}
+
+	private final String voxelSpacingParent;
+
+	PortalLayout(final String voxelSpacingParent) {
+		this.voxelSpacingParent = voxelSpacingParent;
+	}
+
+	// ---- recognising ----
+
+	/** The folder of a run holding its {@code VoxelSpacing*} folders ({@code Tomograms} or {@code Reconstructions}). */
+	public Path voxelSpacingsFolder(final Path run) {
+		return voxelSpacingParent == null ? null : run.resolve(voxelSpacingParent);
+	}
+
+	/** Tomogram id → folder, in a voxel-spacing folder of this layout. */
+	public abstract Map<String, Path> tomograms(Path voxelSpacing);
+
+	/** The annotation metadata files of a voxel-spacing folder of this layout. */
+	public abstract List<AnnotationName> annotations(Path voxelSpacing);
+
+	/**
+	 * The layout a path sits in, judged from its folder names alone, with
+	 * why; null when they do not tell.
+	 */
+	public static Recognised ofPath(final Path file) {
+		final List<String> parts = new ArrayList<>();
+		for (final Path p : file.toAbsolutePath().normalize())
+			parts.add(p.toString());
+		for (int i = 0; i + 1 < parts.size(); i++) {
+			final boolean vs = parts.get(i + 1).startsWith("VoxelSpacing");
+			if (parts.get(i).equals("Reconstructions") && vs) return new Recognised(CURRENT, "Reconstructions/, Alignments/");
+			if (parts.get(i).equals("Alignments")) return new Recognised(CURRENT, "Reconstructions/, Alignments/");
+			if (parts.get(i).equals("Tomograms") && vs) return new Recognised(SEED, "Tomograms/VoxelSpacing*/");
+		}
+		return null;
+	}
+
+	/** The layout of a run folder from the folders it has, or null. */
+	public static Recognised ofRun(final Path run) {
+		if (Files.isDirectory(run.resolve("Reconstructions"))) return new Recognised(CURRENT, "the run has Reconstructions/");
+		if (Files.isDirectory(run.resolve("Tomograms"))) return new Recognised(SEED, "the run has Tomograms/");
+		return null;
+	}
+
+	/** A layout and the evidence for it. */
+	public static final class Recognised {
+
+		public final PortalLayout layout;
+		public final String why;
+
+		public Recognised(final PortalLayout layout, final String why) {
+			this.layout = layout;
+			this.why = why;
+		}
+
+		@Override
+		public String toString() {
+			return layout.label() + " layout (" + why + ")";
+		}
+	}
+
+	public String label() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** {@code seed} or {@code current}. */
+	public static PortalLayout ofLabel(final String s) {
+		for (final PortalLayout l : new PortalLayout[] { SEED, CURRENT })
+			if (l.label().equals(s)) return l;
+		throw new IllegalArgumentException("layout must be current or seed, not " + s);
+	}
+
+	// ---- building ----
+
+	/** {@code {run}/Tomograms/VoxelSpacing13.480} or {@code {run}/Reconstructions/VoxelSpacing13.480}. */
+	public Path voxelSpacingFolder(final Path run, final double voxelSpacing) {
+		return voxelSpacingsFolder(run).resolve(voxelSpacingName(voxelSpacing));
+	}
+
+	public static String voxelSpacingName(final double voxelSpacing) {
+		return String.format(Locale.ROOT, "VoxelSpacing%.3f", voxelSpacing);
+	}
+
+	/** The folder an annotation's files go into. */
+	public abstract Path annotationFolder(Path voxelSpacing, String id);
+
+	/** {@code 100-ribosome-1.0} (seed) or {@code ribosome-1.0} (current): the metadata file's name without {@code .json}. */
+	public abstract String annotationStem(String id, String object, String version);
+
+	public Path metadataFile(final Path voxelSpacing, final String id, final String object, final String version) {
+		return annotationFolder(voxelSpacing, id).resolve(annotationStem(id, object, version) + ".json");
+	}
+
+	/** {@code ..._{shape}{extension}}, e.g. {@code ribosome-1.0_point.ndjson}. */
+	public Path dataFile(final Path voxelSpacing, final String id, final String object, final String version,
+		final AnnotationShape shape, final String extension)
+	{
+		return annotationFolder(voxelSpacing, id).resolve(annotationStem(id, object, version) + "_" + shape.suffix +
+			extension);
+	}
+
+	/** The smallest annotation id from 100 that no annotation of the voxel spacing has yet. */
+	public String nextAnnotationId(final Path voxelSpacing) {
+		final java.util.Set<String> used = new java.util.HashSet<>();
+		for (final AnnotationName a : annotations(voxelSpacing))
+			used.add(a.id);
+		for (final Path d : dirs(voxelSpacing.resolve("Annotations")))
+			used.add(d.getFileName().toString());
+		for (final Path f : children(voxelSpacing.resolve("Annotations"))) {
+			final Matcher m = Pattern.compile("^(\\d+)[-_].*").matcher(f.getFileName().toString());
+			if (m.matches()) used.add(m.group(1));
+		}
+		int id = FIRST_ANNOTATION_ID;
+		while (used.contains(Integer.toString(id)))
+			id++;
+		return Integer.toString(id);
+	}
+
+	// ---- files ----
+
+	static List<Path> children(final Path dir) {
+		if (!Files.isDirectory(dir)) return Collections.emptyList();
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().collect(Collectors.toList());
+		}
+		catch (final IOException e) {
+			return Collections.emptyList();
+		}
+	}
+
+	static List<Path> dirs(final Path dir) {
+		return children(dir).stream().filter(Files::isDirectory).collect(Collectors.toList());
+	}
+
+	static String stem(final Path jsonFile) {
+		final String name = jsonFile.getFileName().toString();
+		return name.substring(0, name.length() - ".json".length());
+	}
+
+	/** The shape of a data file's stem ({@code x-1.0_point} → Point), or null. */
+	static AnnotationShape dataShape(final String stem) {
+		final int u = stem.lastIndexOf('_');
+		return u < 0 ? null : AnnotationShape.ofSuffix(stem.substring(u + 1));
+	}
+
+	/** The annotation metadata files among a folder's files: JSON without a shape suffix (captions have one). */
+	static List<Path> metadataFiles(final Path dir) {
+		return children(dir).stream().filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f) &&
+			dataShape(stem(f)) == null).collect(Collectors.toList());
+	}
 }

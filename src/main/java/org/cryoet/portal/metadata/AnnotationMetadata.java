@@ -16,11 +16,14 @@ public final class AnnotationMetadata extends MetadataDocument {
 		public final String path;
 		public final AnnotationShape shape;
 		public final Boolean visualizationDefault;
+		/** The shape as written, also when it is none we know. */
+		public final String shapeText;
 
-		FileEntry(final String format, final String path, final AnnotationShape shape, final Boolean visualizationDefault) {
+		FileEntry(final String format, final String path, final String shape, final Boolean visualizationDefault) {
 			this.format = format;
 			this.path = path;
-			this.shape = shape;
+			this.shapeText = shape;
+			this.shape = AnnotationShape.of(shape);
 			this.visualizationDefault = visualizationDefault;
 		}
 	}
@@ -37,6 +40,11 @@ public final class AnnotationMetadata extends MetadataDocument {
 		return OntologyId.parse(string(object(json, "annotation_object"), "id"));
 	}
 
+	/** The object id as written, whatever its form. */
+	public String objectIdText() {
+		return string(object(json, "annotation_object"), "id");
+	}
+
 	public String method() {
 		return string(json, "annotation_method");
 	}
@@ -48,6 +56,12 @@ public final class AnnotationMetadata extends MetadataDocument {
 	/** A number in the file ({@code 1.0}), used in file names. */
 	public Double version() {
 		return number(json, "version");
+	}
+
+	/** The version as the file writes it ({@code 1.0}), for file names; null when absent. */
+	public String versionText() {
+		final com.google.gson.JsonElement e = json.get("version");
+		return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
 	}
 
 	public Integer objectCount() {
@@ -70,7 +84,7 @@ public final class AnnotationMetadata extends MetadataDocument {
 	public List<FileEntry> files() {
 		final List<FileEntry> out = new ArrayList<>();
 		for (final JsonObject f : objects(json, "files"))
-			out.add(new FileEntry(string(f, "format"), string(f, "path"), AnnotationShape.of(string(f, "shape")), bool(f,
+			out.add(new FileEntry(string(f, "format"), string(f, "path"), string(f, "shape"), bool(f,
 				"is_visualization_default")));
 		return Collections.unmodifiableList(out);
 	}

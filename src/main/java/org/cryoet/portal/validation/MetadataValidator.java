@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.cryoet.portal.layout.PortalLayout;
 import org.cryoet.portal.metadata.MetadataKind;
 
 /** Checks a metadata sidecar against schema 1.1.0 or 2.0.0, and picks the version when asked to. */
@@ -55,9 +56,9 @@ public final class MetadataValidator {
 		for (final String f : V1_ONLY)
 			if (json.has(f)) return new Result(kind, SchemaVersion.V1_1_0, "it has the 1.1.0-era field \"" + f + "\"", check(
 				json, kind, SchemaVersion.V1_1_0));
-		final String layout = file == null ? null : layoutOf(file.toAbsolutePath().normalize(), kind);
+		final PortalLayout.Recognised layout = file == null ? null : layoutOf(file.toAbsolutePath().normalize(), kind);
 		if (layout != null) {
-			final SchemaVersion v = layout.startsWith("seed") ? SchemaVersion.V1_1_0 : SchemaVersion.V2_0_0;
+			final SchemaVersion v = layout.layout == PortalLayout.SEED ? SchemaVersion.V1_1_0 : SchemaVersion.V2_0_0;
 			return new Result(kind, v, "it sits in the " + layout, check(json, kind, v));
 		}
 		return new Result(kind, SchemaVersion.V2_0_0, "nothing in it or around it says otherwise", check(json, kind,
@@ -73,25 +74,23 @@ public final class MetadataValidator {
 		return problems;
 	}
 
-	/** "seed layout ..." or "current layout ...", or null when the surroundings do not tell. */
-	static String layoutOf(final Path file, final MetadataKind kind) {
-		final String p = file.toString().replace('\\', '/');
-		if (p.contains("/Reconstructions/VoxelSpacing") || p.contains("/Alignments/")) return "current layout (" +
-			"Reconstructions/, Alignments/)";
-		if (p.contains("/Tomograms/VoxelSpacing")) return "seed layout (Tomograms/VoxelSpacing*/)";
+	/** The layout the file sits in and why, or null when its surroundings do not tell. */
+	static PortalLayout.Recognised layoutOf(final Path file, final MetadataKind kind) {
+		final PortalLayout.Recognised byPath = PortalLayout.ofPath(file);
+		if (byPath != null) return byPath;
 		final Path parent = file.getParent();
 		if (parent == null) return null;
 		if (kind == MetadataKind.TILT_SERIES) {
-			if (parent.getFileName() != null && parent.getFileName().toString().equals("TiltSeries")) return "seed layout " +
-				"(TiltSeries/ without an id folder)";
+			if (parent.getFileName() != null && parent.getFileName().toString().equals("TiltSeries"))
+				return new PortalLayout.Recognised(PortalLayout.SEED, "TiltSeries/ without an id folder");
 			if (parent.getParent() != null && parent.getParent().getFileName() != null && parent.getParent().getFileName()
-				.toString().equals("TiltSeries")) return "current layout (TiltSeries/{id}/)";
+				.toString().equals("TiltSeries")) return new PortalLayout.Recognised(PortalLayout.CURRENT, "TiltSeries/{id}/");
 		}
-		if (kind == MetadataKind.RUN) return layoutOfRun(parent);
+		if (kind == MetadataKind.RUN) return PortalLayout.ofRun(parent);
 		if (kind == MetadataKind.DATASET) {
 			try (java.util.stream.Stream<Path> runs = Files.list(parent)) {
 				for (final Path run : (Iterable<Path>) runs::iterator) {
-					final String l = Files.isDirectory(run) ? layoutOfRun(run) : null;
+					final PortalLayout.Recognised l = Files.isDirectory(run) ? PortalLayout.ofRun(run) : null;
 					if (l != null) return l;
 				}
 			}
@@ -99,12 +98,6 @@ public final class MetadataValidator {
 				return null;
 			}
 		}
-		return null;
-	}
-
-	private static String layoutOfRun(final Path run) {
-		if (Files.isDirectory(run.resolve("Reconstructions"))) return "current layout (the run has Reconstructions/)";
-		if (Files.isDirectory(run.resolve("Tomograms"))) return "seed layout (the run has Tomograms/)";
 		return null;
 	}
 }

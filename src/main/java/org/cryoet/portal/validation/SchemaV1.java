@@ -1,5 +1,8 @@
 package org.cryoet.portal.validation;
 
+import org.cryoet.portal.metadata.AnnotationFormat;
+import org.cryoet.portal.metadata.AnnotationShape;
+
 import static org.cryoet.portal.validation.Rules.anything;
 import static org.cryoet.portal.validation.Rules.bool;
 import static org.cryoet.portal.validation.Rules.date;
@@ -60,8 +63,9 @@ final class SchemaV1 {
 		final Rule confidence = new ObjectRule("AnnotationConfidence").optNull("precision", number(0, 100)).optNull(
 			"recall", number(0, 100)).optNull("ground_truth_used", string());
 		final Rule outputFile = new ObjectRule("AnnotationFile").req("format", string()).req("path", string()).req("shape",
-			oneOf("SegmentationMask", "OrientedPoint", "Point", "InstanceSegmentation", "InstanceSegmentationMask",
-				"TriangularMesh")).optNull("is_visualization_default", bool());
+			oneOf(AnnotationShape.names(AnnotationShape.SegmentationMask, AnnotationShape.OrientedPoint,
+				AnnotationShape.Point, AnnotationShape.InstanceSegmentation, AnnotationShape.InstanceSegmentationMask,
+				AnnotationShape.TriangularMesh))).optNull("is_visualization_default", bool());
 		final Rule link = new ObjectRule("AnnotationMethodLinks").req("link", string()).req("link_type", oneOf(
 			"documentation", "models_weights", "other", "source_code", "website")).optNull("name", string()).optNull(
 				"custom_name", string());

@@ -1,5 +1,8 @@
 package org.cryoet.portal.validation;
 
+import org.cryoet.portal.metadata.AnnotationFormat;
+import org.cryoet.portal.metadata.AnnotationShape;
+
 import static org.cryoet.portal.validation.Rules.anyOf;
 import static org.cryoet.portal.validation.Rules.anything;
 import static org.cryoet.portal.validation.Rules.bool;
@@ -71,11 +74,9 @@ final class SchemaV2 {
 	}
 
 	static ObjectRule annotation() {
-		final Rule file = new ObjectRule("AnnotationFileMetadata").req("format", oneOf("csv", "csv_with_header", "tsv",
-			"mod", "relion3_star", "relion4_star", "tomoman_relion_star", "copick", "stopgap_star", "tardis", "mrc", "zarr",
-			"obj", "stl", "vtk", "glb", "hff", "ndjson", "saber")).req("path", string()).req("shape", oneOf(
-				"SegmentationMask", "OrientedPoint", "Point", "InstanceSegmentation", "GlobalCaption", "AnnotationCaption",
-				"InstanceSegmentationMask", "TriangularMesh")).req("is_visualization_default", bool());
+		final Rule file = new ObjectRule("AnnotationFileMetadata").req("format", oneOf(AnnotationFormat.jsonNames(
+			AnnotationFormat.values()))).req("path", string()).req("shape", oneOf(
+				AnnotationShape.names(AnnotationShape.values()))).req("is_visualization_default", bool());
 		final Rule object = new ObjectRule("AnnotationObject").req("id", pattern(OBJECT_ID, OBJECT_ID_WHAT)).req("name",
 			string()).optNull("description", string()).optNull("state", string());
 		final Rule confidence = new ObjectRule("AnnotationConfidence").optNull("ground_truth_used", string()).optNull(

@@ -1,0 +1,46 @@
+package org.cryoet.command;
+
+import java.io.File;
+
+import org.cryoet.ui.roi.ImageArgument;
+import org.cryoet.ui.roi.PointImporter;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/** Portal point annotations onto an image as point ROIs, with orientation glyphs; optionally a RoiSet zip. */
+@Plugin(type = Command.class, label = "Import CryoET Points", menuPath = "Plugins>CryoET>Import CryoET Points",
+	headless = true)
+public class ImportPointsCommand extends CryoetCommand {
+
+	@Parameter(label = "Input (ndjson file, annotation JSON or annotation folder)",
+		style = FileWidget.FILE_AND_DIRECTORY_STYLE)
+	private File input;
+
+	@Parameter(label = "Image (title or file; empty: the current image, else the annotation's tomogram)",
+		required = false)
+	private String image = "";
+
+	@Parameter(label = "RoiSet .zip to write (optional)", style = FileWidget.SAVE_STYLE, required = false)
+	private File roiset;
+
+	@Parameter(label = "Level when the tomogram is opened (0 = full resolution)", min = "0", required = false)
+	private int level;
+
+	@Parameter(label = "Replace an existing RoiSet", required = false)
+	private boolean overwrite;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Imported")
+	private String result;
+
+	@Override
+	protected void execute() throws Exception {
+		final PointImporter.Result r = PointImporter.run(input.toPath(), ImageArgument.resolve(image, level), level,
+			roiset == null ? null : roiset.toPath(), overwrite);
+		// an image we opened is shown where there is a screen; one the user had stays as it was
+		if (r.image.getWindow() == null && !java.awt.GraphicsEnvironment.isHeadless()) r.image.show();
+		result = r.describe();
+	}
+}

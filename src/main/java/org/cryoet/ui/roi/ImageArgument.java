@@ -1,0 +1,36 @@
+package org.cryoet.ui.roi;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.cryoet.format.FormatException;
+import org.cryoet.image.VolumeOpener;
+
+/**
+ * The {@code image} parameter: the title of an open image, or a file (an
+ * ImageJ TIFF, or an OME-Zarr/MRC volume opened at a level); empty means the
+ * current image, if any. A text parameter, so that macros and the headless
+ * launcher can name an image too.
+ */
+public final class ImageArgument {
+
+	private ImageArgument() {}
+
+	/** @return null when {@code image} is empty and no image is current */
+	public static ImagePlus resolve(final String image, final int level) throws IOException {
+		if (image == null || image.trim().isEmpty()) return WindowManager.getCurrentImage();
+		final ImagePlus open = WindowManager.getImage(image);
+		if (open != null) return open;
+		final Path p = Path.of(image);
+		if (!Files.exists(p)) throw new FormatException(image + ": neither an open image nor a file");
+		if (Files.isDirectory(p) || VolumeOpener.isMrc(p)) return TargetImages.open(p, level);
+		final ImagePlus imp = IJ.openImage(p.toString());
+		if (imp == null) throw new FormatException(image + ": ImageJ cannot open this file");
+		return imp;
+	}
+}
