@@ -41,6 +41,12 @@ public class ImportPointsCommand extends CryoetCommand {
 			roiset == null ? null : roiset.toPath(), overwrite);
 		// an image we opened is shown where there is a screen; one the user had stays as it was
 		if (r.image.getWindow() == null && !java.awt.GraphicsEnvironment.isHeadless()) r.image.show();
+		// The tomogram may also be open in BigDataViewer: the points join that window too.
+		final Object bdv = org.cryoet.ui.bdv.BdvViewer.unavailable() == null ? org.cryoet.ui.bdv.BdvViewer.windowOf(
+			(String) r.image.getProp(org.cryoet.ui.ij.ImageJDisplay.GROUP)) : null;
+		if (bdv != null) for (int i = 0; i < r.tables.size(); i++)
+			org.cryoet.ui.bdv.BdvPoints.add(bdv, r.names.get(i), r.tables.get(i), r.spacings.get(i), r.colours.get(i),
+				org.cryoet.ui.roi.PointImporter.GLYPH_PIXELS * r.image.getCalibration().pixelWidth);
 		result = r.describe();
 	}
 }

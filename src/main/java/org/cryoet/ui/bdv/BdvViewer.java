@@ -46,6 +46,11 @@ public final class BdvViewer {
 
 	private BdvViewer() {}
 
+	/** The BigDataViewer window of a run and voxel spacing's tomogram, or null. */
+	public static Object windowOf(final String group) {
+		return group == null ? null : WINDOWS.get(group);
+	}
+
 	/** Why BigDataViewer cannot be used here, or null when it can. */
 	public static String unavailable() {
 		return BdvBridge.unavailable();

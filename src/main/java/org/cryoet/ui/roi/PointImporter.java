@@ -39,6 +39,11 @@ public final class PointImporter {
 		public final ImagePlus image;
 		public final List<PointRoi> rois = new ArrayList<>();
 		public final List<Roi> glyphs = new ArrayList<>();
+		/** Per annotation file, for other viewers: its points, their voxel spacing (Å) and its name. */
+		public final List<PointTable> tables = new ArrayList<>();
+		public final List<Double> spacings = new ArrayList<>();
+		public final List<String> names = new ArrayList<>();
+		public final List<Color> colours = new ArrayList<>();
 		final List<String> lines = new ArrayList<>();
 
 		Result(final ImagePlus image) {
@@ -85,6 +90,10 @@ public final class PointImporter {
 			roi.setProperty(RoiKeys.SOURCE, RoiKeys.encode(s.file.toString()));
 			overlay.add(roi);
 			r.rois.add(roi);
+			r.tables.add(t);
+			r.spacings.add(spacing);
+			r.names.add(s.label());
+			r.colours.add(colour(s.objectName));
 			int outside = 0;
 			for (int i = 0; i < t.size(); i++) {
 				final double[] p = g.toPixel(new double[] { t.x(i) * spacing, t.y(i) * spacing, t.z(i) * spacing });

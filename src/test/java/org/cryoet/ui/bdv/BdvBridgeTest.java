@@ -169,6 +169,28 @@ class BdvBridgeTest {
 		assertEquals(0, img.getRGB(150, 150) & 0xffffff, "an axis 500 Å away is not");
 	}
 
+	@Test
+	void importedPointsJoinTheWindowWithTheirAxes() throws Exception {
+		final Opened t = new Opener(new ChunkCache(64 << 20)).tomogram(SamplePortalRun.runFolder(sample, false), 0, null);
+		final bdv.util.BdvHandle handle = (bdv.util.BdvHandle) BdvViewer.show(t, m -> {});
+		final org.cryoet.portal.annotation.PointTable table = new org.cryoet.portal.annotation.PointTable();
+		table.add(org.cryoet.portal.annotation.PointKind.ORIENTED_POINT, 10, 5, 0, new double[] { 1, 0, 0, 0, 1, 0, 0, 0,
+			1 }, 0);
+		table.add(org.cryoet.portal.annotation.PointKind.POINT, 3, 4, 5, null, 0);
+		final int before = handle.panel.display.renderers.size();
+		BdvPoints.add(handle, "101 thermosome", table, 13.48, java.awt.Color.CYAN, 60);
+		assertTrue(Recorder.CALLS.contains("showPoints 101 thermosome 2"), Recorder.CALLS::toString);
+		assertEquals(before + 1, handle.panel.display.renderers.size(), "one overlay draws the oriented point's axes");
+		handle.panel.viewerTransform.set(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0);
+		final BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+		final Graphics2D g = img.createGraphics();
+		handle.panel.display.renderers.get(before).drawOverlays(g);
+		g.dispose();
+		// The x axis of the point at (134.8, 67.4) Å runs 60 Å to the right, in red.
+		assertEquals(0xff0000, img.getRGB(165, 67) & 0xffffff);
+		assertEquals(0x00ff00, img.getRGB(135, 100) & 0xffffff);
+	}
+
 	private static int yellowPixels(final OverlayRenderer r) {
 		final BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
 		final Graphics2D g = img.createGraphics();
