@@ -55,6 +55,7 @@ public final class TreeHttpServer implements AutoCloseable {
 	private volatile Pattern faultPaths = Pattern.compile(".*");
 	private volatile long latencyMillis;
 	private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+	private final AtomicInteger epoch = new AtomicInteger();
 	private final AtomicInteger total = new AtomicInteger(), inFlight = new AtomicInteger(), maxInFlight =
 		new AtomicInteger();
 
@@ -94,7 +95,21 @@ public final class TreeHttpServer implements AutoCloseable {
 		return this;
 	}
 
-	public synchronized void reset() {
+	/**
+	 * Forgets faults, latency and counts. Requests still waiting out an earlier
+	 * latency are dropped first, so they cannot take the next test's faults.
+	 */
+	public void reset() {
+		epoch.incrementAndGet();
+		final long end = System.nanoTime() + 3_000_000_000L;
+		while (inFlight.get() > 0 && System.nanoTime() < end)
+			Thread.onSpinWait();
+		synchronized (this) {
+			clear();
+		}
+	}
+
+	private void clear() {
 		script.clear();
 		always = null;
 		faultPaths = Pattern.compile(".*");
@@ -138,12 +153,17 @@ public final class TreeHttpServer implements AutoCloseable {
 		final String path = URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8).substring(1);
 		total.incrementAndGet();
 		counts.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
-		if (latencyMillis > 0) try {
-			Thread.sleep(latencyMillis);
-		}
-		catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return;
+		final int myEpoch = epoch.get();
+		final long wake = System.nanoTime() + latencyMillis * 1_000_000L;
+		while (System.nanoTime() < wake) {
+			try {
+				Thread.sleep(Math.min(10, Math.max(1, (wake - System.nanoTime()) / 1_000_000L)));
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			if (epoch.get() != myEpoch) throw new IllegalStateException("reset while waiting");
 		}
 		final Fault fault = nextFault(path);
 		if (fault == Fault.DROP) throw new IllegalStateException("dropping the connection, as scripted");
