@@ -13,6 +13,8 @@ import java.util.List;
 public final class S3Store extends RemoteStore {
 
 	private final S3Location location;
+	/** Keys per listing page; 0 leaves it to the server (1000 on AWS). Tests make it small to see continuation. */
+	int listPageSize;
 
 	public S3Store(final S3Location location, final RemoteOptions options) {
 		super(options, location.endpoint != null && "http".equalsIgnoreCase(location.endpoint.getScheme()));
@@ -39,6 +41,7 @@ public final class S3Store extends RemoteStore {
 		do {
 			final StringBuilder q = new StringBuilder("?list-type=2&prefix=").append(percentEncode(prefix, false));
 			if (delimiter != null) q.append("&delimiter=").append(percentEncode(delimiter, false));
+			if (listPageSize > 0) q.append("&max-keys=").append(listPageSize);
 			if (token != null) q.append("&continuation-token=").append(percentEncode(token, false));
 			final URI u = URI.create(location.bucketUrl() + q);
 			final HttpFetcher.Answer a = fetcher.get(u, describe(prefix) + " (listing)", 0, -1, null);

@@ -95,8 +95,24 @@ public final class MotoS3 implements AutoCloseable {
 		try (Stream<Path> s = Files.walk(dir)) {
 			files = s.filter(Files::isRegularFile).collect(Collectors.toList());
 		}
-		for (final Path f : files)
-			put(bucket, prefix + dir.relativize(f).toString().replace(File.separatorChar, '/'), Files.readAllBytes(f));
+		final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			final List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+			for (final Path f : files)
+				done.add(pool.submit(() -> {
+					put(bucket, prefix + dir.relativize(f).toString().replace(File.separatorChar, '/'), Files.readAllBytes(
+						f));
+					return null;
+				}));
+			for (final java.util.concurrent.Future<?> d : done)
+				d.get();
+		}
+		catch (final java.util.concurrent.ExecutionException e) {
+			throw new IOException(e.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
 		return files.size();
 	}
 
