@@ -38,11 +38,15 @@ public final class BenchRunner {
 		}
 		final int blosc = mode.equals("full") ? 256 : mode.equals("quick") ? 128 : 32;
 		final int volume = mode.equals("full") ? 512 : mode.equals("quick") ? 256 : 32;
+		// Remote reads keep the portal's 256³ chunks except in the runner's own test.
+		final int remoteChunk = mode.equals("tiny") ? 16 : 256;
 		final ChainedOptionsBuilder o = new OptionsBuilder().include(BloscBench.class.getName()).include(
-			VolumeReadBench.class.getName()).jvmArgsAppend("-Dbench.blosc.size=" + blosc, "-Dbench.volume.size=" + volume,
-				"-Xmx6g", "-Xms2g").shouldFailOnError(true);
+			VolumeReadBench.class.getName()).include(RemoteBench.class.getName()).jvmArgsAppend("-Dbench.blosc.size=" +
+				blosc, "-Dbench.volume.size=" + volume, "-Dbench.remote.chunk=" + remoteChunk, "-Xmx6g", "-Xms2g")
+			.shouldFailOnError(true);
 		System.setProperty("bench.blosc.size", Integer.toString(blosc));
 		System.setProperty("bench.volume.size", Integer.toString(volume));
+		System.setProperty("bench.remote.chunk", Integer.toString(remoteChunk));
 		if (mode.equals("tiny")) o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue
 			.milliseconds(50));
 		else if (mode.equals("quick")) o.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
@@ -73,6 +77,12 @@ public final class BenchRunner {
 		summary.add(entry("zarr_level_read_scaling_1_to_2_threads", volumeMb, ms.get("zarrRead2Threads"), ms.get(
 			"zarrRead1Thread"), "the same read on 1 thread", null));
 		summary.add(entry("mrc_read", volumeMb, ms.get("mrcRead"), ms.get("mrcBytes"), "reading the file's bytes", null));
+		final long[] requests = RemoteBench.firstSliceRequests(remoteChunk);
+		summary.add(timeEntry("remote_first_slice", ms.get("remoteFirstSlice"), ms.get("remoteFirstSliceMinimum"),
+			"the minimum: .zattrs, then the level's .zarray, then the slice's chunks in one parallel wave, same decoding; " +
+				"50 ms added per request; ratio = ours / minimum, target <= 1.3", requests));
+		summary.add(timeEntry("remote_level_read", ms.get("remoteLevelRead"), ms.get("localLevelRead"),
+			"the same level read from local disk; ratio = remote / local", null));
 		Files.createDirectories(out);
 		final JsonObject doc = new JsonObject();
 		doc.addProperty("mode", mode);
@@ -97,6 +107,26 @@ public final class BenchRunner {
 		if (baselineMs == null && unavailable != null) b.addProperty("unavailable", unavailable);
 		e.add("baseline", b);
 		e.addProperty("ratio", oursMs == null || baselineMs == null ? null : round(baselineMs / oursMs));
+		return e;
+	}
+
+	/** Times in ms (lower is better): ratio = ours / baseline; requests as [ours, minimum]. */
+	private static JsonObject timeEntry(final String name, final Double oursMs, final Double baselineMs,
+		final String baselineName, final long[] requests)
+	{
+		final JsonObject e = new JsonObject();
+		e.addProperty("name", name);
+		e.addProperty("value", oursMs == null ? null : round(oursMs));
+		e.addProperty("unit", "ms");
+		final JsonObject b = new JsonObject();
+		b.addProperty("what", baselineName);
+		b.addProperty("value", baselineMs == null ? null : round(baselineMs));
+		e.add("baseline", b);
+		e.addProperty("ratio", oursMs == null || baselineMs == null ? null : round(oursMs / baselineMs));
+		if (requests != null) {
+			e.addProperty("requests", requests[0]);
+			e.addProperty("requests_minimum", requests[1]);
+		}
 		return e;
 	}
 
