@@ -57,7 +57,8 @@ final class BodyCollector implements BodySubscriber<ByteBuffer> {
 	@Override
 	public void onSubscribe(final Flow.Subscription s) {
 		subscription = s;
-		s.request(1);
+		// The client buffers and paces delivery itself; asking per piece only adds hand-offs.
+		s.request(Long.MAX_VALUE);
 	}
 
 	@Override
@@ -91,7 +92,6 @@ final class BodyCollector implements BodySubscriber<ByteBuffer> {
 				return;
 			}
 		}
-		subscription.request(1);
 	}
 
 	private void fail(final Throwable t) {

@@ -117,6 +117,21 @@ class RemoteFaultTest {
 	}
 
 	@Test
+	void progressLinesCountRequestsAndSayWhyTheyWait() throws IOException {
+		final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+		final TransferReporter r = new TransferReporter(lines::add, 0);
+		try (Store s = store(fast(r))) {
+			server.script(Fault.E503);
+			s.getAll(Arrays.asList("a.txt", "dir/x.bin"));
+		}
+		r.finish();
+		assertEquals(2, r.counter().requests());
+		assertEquals(1011, r.counter().bytes());
+		assertTrue(lines.stream().anyMatch(l -> l.contains("HTTP 503 (Scripted503); try 2 in")), lines.toString());
+		assertEquals("remote: 2 requests, 0.0 MB, 1 retries", lines.get(lines.size() - 1));
+	}
+
+	@Test
 	void otherClientErrorsAreNotRetried() throws IOException {
 		try (Store s = store(fast(TransferListener.NONE))) {
 			server.always(Fault.E403);
