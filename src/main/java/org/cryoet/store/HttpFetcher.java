@@ -96,11 +96,17 @@ final class HttpFetcher {
 					return new Answer(s, a.response.headers(), body);
 				}
 				fault = "HTTP " + s + code(a.response.body());
-				if (s / 100 != 5 && s != 429 && s != 408) throw new StoreException(name + ": " + fault);
+				if (s / 100 != 5 && s != 429 && s != 408) throw new StoreException(name + ": " + fault + regionHint(a.response
+					.headers()));
 				retryAfter = a.response.headers().firstValueAsLong("retry-after").orElse(-1);
 			}
-			catch (final InterruptedIOException | StoreException e) {
+			catch (final StoreException e) {
 				throw e;
+			}
+			catch (final InterruptedIOException e) {
+				// A socket timeout is a fault to retry; any other interruption is a cancel.
+				if (!(e instanceof java.net.SocketTimeoutException)) throw e;
+				fault = "timed out";
 			}
 			catch (final IOException e) {
 				fault = e.getMessage() == null || e.getMessage().isEmpty() ? e.getClass().getSimpleName() : e.getMessage();
@@ -139,7 +145,7 @@ final class HttpFetcher {
 					.orElse(-1);
 				final BodyCollector c;
 				if (s / 100 != 2) c = new BodyCollector(watch, -1, 0, 4096, null); // an error page: its start only
-				else if (method.equals("HEAD")) c = new BodyCollector(watch, -1, 0, -1, null);
+				else if (method.equals("HEAD")) c = new BodyCollector(watch, 0, 0, -1, null);
 				else if (ranged && s == 200) c = new BodyCollector(watch, declared, offset, length, null);
 				else c = new BodyCollector(watch, declared, 0, -1, reuse != null && reuse.hasArray() ? reuse.array() : null);
 				collector[0] = c;
@@ -220,6 +226,12 @@ final class HttpFetcher {
 		if (last - first + 1 != expect || body.remaining() != expect)
 			throw new TransientFault("a short range (" + body.remaining() + " bytes of " + expect + ", " + cr + ")");
 		return body;
+	}
+
+	/** S3 answers a request sent to the wrong region with the bucket's region in a header. */
+	private static String regionHint(final HttpHeaders h) {
+		return h.firstValue("x-amz-bucket-region").map(r -> "; the bucket is in " + r +
+			" (add ?region=" + r + " to the s3:// URL or set AWS_REGION)").orElse("");
 	}
 
 	private static String code(final ByteBuffer errorBody) {

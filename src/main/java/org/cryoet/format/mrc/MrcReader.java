@@ -3,7 +3,16 @@ package org.cryoet.format.mrc;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.cryoet.format.DataType;
@@ -105,46 +114,103 @@ public final class MrcReader implements Closeable {
 	 * Reads a stored-order box ({@code off}/{@code size} as section, row,
 	 * column) into {@code dst}, a C-order array of {@link #type()} with shape
 	 * {@code dstShape}, at {@code dstPos}. Locally whole rows go in one read per
-	 * section; remotely one request spans the box's rows of a section (row
-	 * ends included), so a box costs one round trip per section.
+	 * section (up to 4 MiB); remotely one request spans the box's rows of a
+	 * section (row ends included) and the sections are fetched in parallel, so a
+	 * box costs about one round trip.
 	 */
 	public void read(final long[] off, final int[] size, final Object dst, final int[] dstShape, final int[] dstPos)
 		throws IOException
 	{
 		for (int d = 0; d < 3; d++)
 			if (size[d] <= 0) return;
+		if (!source.remote() || size[0] == 1) {
+			for (int s = 0; s < size[0]; s++)
+				readSection(s, off, size, dst, dstShape, dstPos);
+			return;
+		}
+		// Remote sections are fetched in parallel; the store bounds how many requests run at once.
+		final List<Future<?>> pending = new ArrayList<>(size[0]);
+		for (int s = 0; s < size[0]; s++) {
+			final int section = s;
+			pending.add(SECTION_FETCHES.submit(() -> {
+				readSection(section, off, size, dst, dstShape, dstPos);
+				return null;
+			}));
+		}
+		try {
+			for (final Future<?> f : pending)
+				f.get();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException(source.name + ": interrupted");
+		}
+		catch (final ExecutionException e) {
+			final Throwable t = e.getCause();
+			if (t instanceof IOException) throw (IOException) t;
+			if (t instanceof RuntimeException) throw (RuntimeException) t;
+			throw new IOException(t);
+		}
+		finally {
+			for (final Future<?> f : pending)
+				f.cancel(true);
+		}
+	}
+
+	/** Section {@code s} of the box: rows in few ranges (remote: one per section), whole rows at once where the box has them. */
+	private void readSection(final int s, final long[] off, final int[] size, final Object dst, final int[] dstShape,
+		final int[] dstPos) throws IOException
+	{
 		final int bytes = header.dataType().bytes();
 		final long rowBytes = (long) header.nx * bytes;
 		final long sectionBytes = rowBytes * header.ny;
 		final boolean fullRows = off[2] == 0 && size[2] == header.nx && dstShape[2] == size[2];
 		final long colBytes = (long) size[2] * bytes;
 		final int dstRow = dstShape[2], dstSection = dstShape[1] * dstShape[2];
-		for (int s = 0; s < size[0]; s++) {
-			final long sectionStart = header.dataOffset() + (off[0] + s) * sectionBytes;
-			final int base = (dstPos[0] + s) * dstSection + dstPos[1] * dstRow + dstPos[2];
-			if (fullRows || source.remote()) {
-				// Rows r0..r0+n-1 in one range: from the box's first voxel to its last one in this section.
-				final int perRange = (int) Math.max(1, Math.min(size[1], (source.remote() ? REMOTE_REQUEST_BYTES
-					: KEPT_BUFFER_BYTES) / rowBytes));
-				for (int r0 = 0; r0 < size[1]; r0 += perRange) {
-					final int n = Math.min(perRange, size[1] - r0);
-					final long span = (n - 1) * rowBytes + colBytes;
-					final ByteBuffer buf = buffer(span);
-					readRange(buf, sectionStart + (off[1] + r0) * rowBytes + off[2] * bytes);
-					if (fullRows) type.fromBytes(buf.array(), 0, header.order, dst, base + r0 * dstRow, n * size[2]);
-					else for (int r = 0; r < n; r++)
-						type.fromBytes(buf.array(), (int) (r * rowBytes), header.order, dst, base + (r0 + r) * dstRow,
-							size[2]);
-				}
-			}
-			else {
-				final ByteBuffer buf = buffer(colBytes);
-				for (int r = 0; r < size[1]; r++) {
-					readRange(buf, sectionStart + (off[1] + r) * rowBytes + off[2] * bytes);
-					type.fromBytes(buf.array(), 0, header.order, dst, base + r * dstRow, size[2]);
-				}
+		final long sectionStart = header.dataOffset() + (off[0] + s) * sectionBytes;
+		final int base = (dstPos[0] + s) * dstSection + dstPos[1] * dstRow + dstPos[2];
+		if (source.remote()) {
+			// Rows r0..r0+n-1 in one range: from the box's first voxel to its last one in this section.
+			final int perRange = (int) Math.max(1, Math.min(size[1], REMOTE_REQUEST_BYTES / rowBytes));
+			for (int r0 = 0; r0 < size[1]; r0 += perRange) {
+				final int n = Math.min(perRange, size[1] - r0);
+				final long span = (n - 1) * rowBytes + colBytes;
+				if (span > Integer.MAX_VALUE - 16) throw new FormatException(source.name + ": a row of more than 2 GiB");
+				final byte[] b = source.bytes(sectionStart + (off[1] + r0) * rowBytes + off[2] * bytes, (int) span);
+				if (fullRows) type.fromBytes(b, 0, header.order, dst, base + r0 * dstRow, n * size[2]);
+				else for (int r = 0; r < n; r++)
+					type.fromBytes(b, (int) (r * rowBytes), header.order, dst, base + (r0 + r) * dstRow, size[2]);
 			}
 		}
+		else if (fullRows) {
+			final int perRead = (int) Math.max(1, Math.min(size[1], KEPT_BUFFER_BYTES / rowBytes));
+			for (int r0 = 0; r0 < size[1]; r0 += perRead) {
+				final int n = Math.min(perRead, size[1] - r0);
+				final ByteBuffer buf = buffer(n * rowBytes);
+				readRange(buf, sectionStart + (off[1] + r0) * rowBytes);
+				type.fromBytes(buf.array(), 0, header.order, dst, base + r0 * dstRow, n * size[2]);
+			}
+		}
+		else {
+			final ByteBuffer buf = buffer(colBytes);
+			for (int r = 0; r < size[1]; r++) {
+				readRange(buf, sectionStart + (off[1] + r) * rowBytes + off[2] * bytes);
+				type.fromBytes(buf.array(), 0, header.order, dst, base + r * dstRow, size[2]);
+			}
+		}
+	}
+
+	/** Threads that wait on remote section fetches (the store itself bounds the requests). */
+	private static final ExecutorService SECTION_FETCHES;
+	static {
+		final ThreadPoolExecutor p = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+			r -> {
+				final Thread t = new Thread(r, "cryoet-mrc-fetch");
+				t.setDaemon(true);
+				return t;
+			});
+		p.allowCoreThreadTimeOut(true);
+		SECTION_FETCHES = p;
 	}
 
 	private void readRange(final ByteBuffer buf, final long pos) throws IOException {

@@ -29,6 +29,13 @@ abstract class RangeSource implements Closeable {
 	/** Fills {@code dst} (position to limit) from {@code pos}. */
 	abstract void read(ByteBuffer dst, long pos) throws IOException;
 
+	/** Exactly {@code length} bytes from {@code pos}, in a new array. */
+	byte[] bytes(final long pos, final int length) throws IOException {
+		final ByteBuffer b = ByteBuffer.allocate(length);
+		read(b, pos);
+		return b.array();
+	}
+
 	/** True when a request costs a round trip: readers then ask for fewer, larger ranges. */
 	abstract boolean remote();
 
@@ -101,12 +108,16 @@ abstract class RangeSource implements Closeable {
 
 		@Override
 		void read(final ByteBuffer b, final long pos) throws IOException {
-			final int want = b.remaining();
+			b.put(bytes(pos, b.remaining()));
+		}
+
+		@Override
+		byte[] bytes(final long pos, final int want) throws IOException {
 			final byte[] got = store.getRange(key, pos, want);
 			if (got == null) throw new FormatException(name + ": file not found");
 			if (got.length != want)
 				throw new FormatException(name + ": unexpected end of file at byte " + (pos + got.length));
-			b.put(got);
+			return got;
 		}
 
 		@Override
