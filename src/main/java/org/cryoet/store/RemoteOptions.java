@@ -23,7 +23,10 @@ public final class RemoteOptions {
 	/** Folder of the on-disk cache, or null for none. */
 	public final Path diskCache;
 	public final long diskCacheBytes;
-	/** Bytes of prefetched values kept until they are read. */
+	/**
+	 * Bytes of prefetched values kept until they are read; a wave larger than
+	 * this should go through {@link Store#fetchEach} instead.
+	 */
 	public final long prefetchBytes;
 	public final TransferListener listener;
 	/** Checked while waiting: true stops every fetch of the store with an {@link java.io.InterruptedIOException}. */

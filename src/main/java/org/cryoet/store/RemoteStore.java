@@ -123,6 +123,21 @@ abstract class RemoteStore implements Store {
 	}
 
 	@Override
+	public void fetchEach(final Collection<String> keys, final ValueConsumer consumer) throws IOException {
+		final List<Future<?>> pending = new ArrayList<>();
+		for (final String k : new LinkedHashSet<>(keys)) {
+			Keys.check(k);
+			pending.add(pool().submit(() -> {
+				consumer.accept(k, get(k));
+				return null;
+			}));
+		}
+		await(pending, "fetching from " + describe(""));
+		for (final Future<?> f : pending)
+			done(f);
+	}
+
+	@Override
 	public void prefetch(final Collection<String> keys) throws IOException {
 		final List<Future<?>> pending = new ArrayList<>();
 		for (final String k : new LinkedHashSet<>(keys)) {

@@ -86,6 +86,26 @@ public interface Store extends Closeable {
 		return out;
 	}
 
+	/** Receives values of {@link #fetchEach} as they arrive. */
+	interface ValueConsumer {
+
+		/** @param value the bytes, or null when the key is absent */
+		void accept(String key, byte[] value) throws IOException;
+	}
+
+	/**
+	 * Fetches {@code keys} and hands each value to {@code consumer} as soon as
+	 * it arrives, so that only the values being handled are in memory (decode a
+	 * slice's chunks while the others are still on their way). Remote stores run
+	 * the consumer on their fetching threads, several at once: it must be
+	 * thread-safe. Returns when every value was handled; the first failure stops
+	 * the rest and is thrown.
+	 */
+	default void fetchEach(final Collection<String> keys, final ValueConsumer consumer) throws IOException {
+		for (final String k : new java.util.LinkedHashSet<>(keys))
+			consumer.accept(k, get(k));
+	}
+
 	/**
 	 * Starts fetching {@code keys} that are about to be read (the chunks of a
 	 * slice), so that the following {@link #get} calls find them ready. Returns

@@ -171,6 +171,28 @@ public abstract class StoreContractTest {
 	}
 
 	@Test
+	void fetchEachHandsOverEveryValueOnce() throws IOException {
+		final Map<String, byte[]> got = new java.util.concurrent.ConcurrentHashMap<>();
+		final java.util.concurrent.atomic.AtomicInteger absent = new java.util.concurrent.atomic.AtomicInteger();
+		final List<String> keys = new ArrayList<>();
+		for (final String key : tree().keySet())
+			keys.add(k(key));
+		keys.add(k("nope"));
+		keys.add(k("a.txt"));
+		store().fetchEach(keys, (key, value) -> {
+			if (value == null) absent.incrementAndGet();
+			else if (got.put(key, value) != null) throw new IOException("twice: " + key);
+		});
+		assertEquals(1, absent.get());
+		for (final Map.Entry<String, byte[]> e : tree().entrySet())
+			assertArrayEquals(e.getValue(), got.get(k(e.getKey())), e.getKey());
+		final IOException e = assertThrows(IOException.class, () -> store().fetchEach(keys, (key, value) -> {
+			if (key.endsWith("x.bin")) throw new IOException("consumer failed on " + key);
+		}));
+		assertTrue(e.getMessage().startsWith("consumer failed on "), e.getMessage());
+	}
+
+	@Test
 	void keysThatWouldLeaveTheStoreAreRefused() {
 		for (final String bad : new String[] { "../x", "dir/../../x", "/etc/passwd", "dir//x.bin", "dir\\x.bin", "./a.txt",
 			"a\nb" })
