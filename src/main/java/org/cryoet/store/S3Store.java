@@ -50,7 +50,7 @@ public final class S3Store extends RemoteStore {
 			for (final String k : page.keys)
 				if (inside(k, prefix) && !k.equals(prefix)) keys.add(k);
 			for (final String p : page.prefixes)
-				if (inside(p, prefix)) prefixes.add(p);
+				if (inside(p, prefix) && !p.equals(prefix)) prefixes.add(p);
 			if (page.truncated && (page.nextToken == null || page.nextToken.isEmpty()))
 				throw new StoreException(describe(prefix) + ": a truncated listing without a continuation token");
 			token = page.truncated ? page.nextToken : null;
