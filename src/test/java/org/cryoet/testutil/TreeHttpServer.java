@@ -143,18 +143,29 @@ public final class TreeHttpServer implements AutoCloseable {
 		return always;
 	}
 
+	/**
+	 * A request counts as in flight from its arrival until its answer starts:
+	 * after that the client may already hold the whole answer and send the next
+	 * request before this thread is done.
+	 */
 	private void handle(final HttpExchange ex) throws IOException {
 		final int now = inFlight.incrementAndGet();
 		maxInFlight.accumulateAndGet(now, Math::max);
+		final boolean[] left = { false };
 		try {
-			serve(ex);
+			serve(ex, () -> {
+				if (!left[0]) {
+					left[0] = true;
+					inFlight.decrementAndGet();
+				}
+			});
 		}
 		finally {
-			inFlight.decrementAndGet();
+			if (!left[0]) inFlight.decrementAndGet();
 		}
 	}
 
-	private void serve(final HttpExchange ex) throws IOException {
+	private void serve(final HttpExchange ex, final Runnable answering) throws IOException {
 		final String path = URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8).substring(1);
 		total.incrementAndGet();
 		counts.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
@@ -171,6 +182,7 @@ public final class TreeHttpServer implements AutoCloseable {
 			if (epoch.get() != myEpoch) throw new IllegalStateException("reset while waiting");
 		}
 		final Fault fault = nextFault(path);
+		answering.run();
 		if (fault == Fault.DROP) throw new IllegalStateException("dropping the connection, as scripted");
 		if (fault == Fault.E500 || fault == Fault.E503 || fault == Fault.E429 || fault == Fault.E403) {
 			final int status = Integer.parseInt(fault.name().substring(1));
