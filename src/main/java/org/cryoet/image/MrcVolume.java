@@ -59,7 +59,7 @@ public final class MrcVolume implements Volume {
 
 	@Override
 	public String describe() {
-		return reader.path().toString();
+		return reader.describe();
 	}
 
 	/** Voxel size in Å along z, y, x; NaN where the header leaves it undefined. */

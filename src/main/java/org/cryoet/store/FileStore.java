@@ -1,9 +1,17 @@
 package org.cryoet.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** A folder on a local disk; keys are relative paths with '/' separators. */
 public final class FileStore implements Store {
@@ -14,19 +22,18 @@ public final class FileStore implements Store {
 		this.root = root;
 	}
 
-	public Path root() {
-		return root;
-	}
-
-	public Path resolve(final String key) {
-		return key.isEmpty() ? root : root.resolve(key);
+	/** The file of {@code key}; the key is checked first, so it stays under the root. */
+	public Path resolve(final String key) throws StoreException {
+		Keys.check(key);
+		final String k = Keys.strip(key);
+		return k.isEmpty() ? root : root.resolve(k);
 	}
 
 	@Override
 	public byte[] get(final String key) throws IOException {
 		final Path p = resolve(key);
 		try {
-			return Files.readAllBytes(p);
+			return Files.isDirectory(p) ? null : Files.readAllBytes(p);
 		}
 		catch (final NoSuchFileException e) {
 			return null;
@@ -34,12 +41,14 @@ public final class FileStore implements Store {
 	}
 
 	@Override
-	public java.nio.ByteBuffer get(final String key, final java.nio.ByteBuffer reuse) throws IOException {
-		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(resolve(key))) {
+	public ByteBuffer get(final String key, final ByteBuffer reuse) throws IOException {
+		final Path p = resolve(key);
+		if (Files.isDirectory(p)) return null;
+		try (FileChannel ch = FileChannel.open(p)) {
 			final long size = ch.size();
-			if (size > Integer.MAX_VALUE - 16) throw new IOException(describe(key) + ": larger than 2 GiB");
-			final java.nio.ByteBuffer b = reuse != null && reuse.hasArray() && reuse.capacity() >= size ? reuse
-				: java.nio.ByteBuffer.allocate((int) size);
+			if (size > Integer.MAX_VALUE - 16) throw new StoreException(describe(key) + ": larger than 2 GiB");
+			final ByteBuffer b = reuse != null && reuse.hasArray() && reuse.capacity() >= size ? reuse
+				: ByteBuffer.allocate((int) size);
 			b.clear().limit((int) size);
 			while (b.hasRemaining())
 				if (ch.read(b) < 0) break;
@@ -52,25 +61,72 @@ public final class FileStore implements Store {
 	}
 
 	@Override
-	public long size(final String key) throws IOException {
+	public byte[] getRange(final String key, final long offset, final int length) throws IOException {
+		if (offset < 0 || length < 0) throw new IllegalArgumentException("range " + offset + "+" + length);
 		final Path p = resolve(key);
-		return Files.isRegularFile(p) ? Files.size(p) : -1;
-	}
-
-	/** Reads by position: the rest of the file is never touched. */
-	@Override
-	public byte[] get(final String key, final long offset, final int length) throws IOException {
-		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(resolve(key))) {
-			final java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(length);
+		if (Files.isDirectory(p)) return null;
+		try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+			final long n = Math.max(0, Math.min(length, ch.size() - offset));
+			final ByteBuffer b = ByteBuffer.allocate((int) n);
 			long pos = offset;
 			while (b.hasRemaining()) {
-				final int n = ch.read(b, pos);
-				if (n < 0) throw new java.io.EOFException(describe(key) + ": " + length + " bytes at " + offset +
-					" are past its end (" + ch.size() + " bytes)");
-				pos += n;
+				final int r = ch.read(b, pos);
+				if (r < 0) break;
+				pos += r;
 			}
+			if (b.hasRemaining()) throw new StoreException(describe(key) + ": shrank while being read");
 			return b.array();
 		}
+		catch (final NoSuchFileException e) {
+			return null;
+		}
+	}
+
+	@Override
+	public long size(final String key) throws IOException {
+		final Path p = resolve(key);
+		if (Files.isRegularFile(p)) return Files.size(p);
+		return -1;
+	}
+
+	@Override
+	public boolean isFolder(final String key) throws IOException {
+		return Files.isDirectory(resolve(key));
+	}
+
+	@Override
+	public Listing list(final String prefix, final String delimiter) throws IOException {
+		final List<String> keys = new ArrayList<>(), prefixes = new ArrayList<>();
+		// A prefix names a folder when it ends with '/' (or is empty); otherwise it is a name prefix inside its parent.
+		final boolean folder = prefix.isEmpty() || prefix.endsWith("/");
+		final String dirKey = folder ? Keys.strip(prefix) : Keys.parent(prefix) == null ? "" : Keys.parent(prefix);
+		final String start = folder ? "" : Keys.name(prefix);
+		final Path dir = resolve(dirKey);
+		if (!Files.isDirectory(dir)) return new Listing(keys, prefixes);
+		final String base = dirKey.isEmpty() ? "" : dirKey + "/";
+		if ("/".equals(delimiter)) {
+			try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+				for (final Path c : s) {
+					final String n = c.getFileName().toString();
+					if (!n.startsWith(start) || !Keys.isSafe(n)) continue;
+					if (Files.isDirectory(c)) prefixes.add(base + n + "/");
+					else keys.add(base + n);
+				}
+			}
+			catch (final NotDirectoryException e) {
+				// raced with a deletion: nothing to list
+			}
+		}
+		else if (delimiter == null) {
+			try (Stream<Path> s = Files.walk(dir)) {
+				s.filter(Files::isRegularFile).forEach(f -> {
+					final String rel = dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+					if (rel.startsWith(start) && Keys.isSafe(rel)) keys.add(base + rel);
+				});
+			}
+		}
+		else throw new IllegalArgumentException("delimiter must be \"/\" or null, not \"" + delimiter + "\"");
+		return new Listing(keys, prefixes);
 	}
 
 	@Override
@@ -82,6 +138,7 @@ public final class FileStore implements Store {
 
 	@Override
 	public String describe(final String key) {
-		return resolve(key).toString();
+		final String k = Keys.strip(key);
+		return Keys.isSafe(k) ? (k.isEmpty() ? root : root.resolve(k)).toString() : root + "/" + key;
 	}
 }

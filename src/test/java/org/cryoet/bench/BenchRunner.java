@@ -40,22 +40,31 @@ public final class BenchRunner {
 		final int blosc = mode.equals("full") ? 256 : mode.equals("quick") ? 128 : 32;
 		final int volume = mode.equals("full") ? 512 : mode.equals("quick") ? 256 : 32;
 		final int points = mode.equals("tiny") ? 2000 : 1_000_000;
+		// Remote reads keep the portal's 256³ chunks except in the runner's own test.
+		final int remoteChunk = mode.equals("tiny") ? 16 : 256;
 		final ChainedOptionsBuilder o = new OptionsBuilder().jvmArgsAppend("-Dbench.blosc.size=" + blosc,
-			"-Dbench.volume.size=" + volume, "-Dbench.points=" + points, "-Xmx6g", "-Xms2g").shouldFailOnError(true);
+			"-Dbench.volume.size=" + volume, "-Dbench.points=" + points, "-Dbench.remote.chunk=" + remoteChunk, "-Xmx6g",
+			"-Xms2g").shouldFailOnError(true);
+		boolean any = false;
 		for (final Class<?> bench : new Class<?>[] { BloscBench.class, VolumeReadBench.class, NdjsonBench.class,
-			SliceBench.class })
-			if (only == null || bench.getSimpleName().toLowerCase(java.util.Locale.ROOT).contains(only)) o.include(bench
-				.getName());
+			SliceBench.class, RemoteBench.class })
+			if (only == null || bench.getSimpleName().toLowerCase(java.util.Locale.ROOT).contains(only)) {
+				o.include(bench.getName());
+				any = true;
+			}
 		System.setProperty("bench.blosc.size", Integer.toString(blosc));
 		System.setProperty("bench.volume.size", Integer.toString(volume));
 		System.setProperty("bench.points", Integer.toString(points));
+		System.setProperty("bench.remote.chunk", Integer.toString(remoteChunk));
+		// The tiny run only checks that the runner works: it may share the machine with other JMH runs.
+		if (mode.equals("tiny")) System.setProperty("jmh.ignoreLock", "true");
 		if (mode.equals("tiny")) o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue
 			.milliseconds(50));
 		else if (mode.equals("quick")) o.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
 			.measurementIterations(2).measurementTime(TimeValue.seconds(1));
 		else o.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5).measurementTime(
 			TimeValue.seconds(2));
-		final Collection<RunResult> results = new Runner(o.build()).run();
+		final Collection<RunResult> results = any ? new Runner(o.build()).run() : java.util.Collections.emptyList();
 		final JsonObject heap = only == null || "heapscroll".contains(only) ? heapScroll(mode, out) : null;
 		final Map<String, Double> ms = new HashMap<>();
 		for (final RunResult r : results) {
@@ -90,6 +99,12 @@ public final class BenchRunner {
 			"reading the file's bytes"));
 		summary.add(pointsEntry("ndjson_export", points, ms.get("ndjsonExport"), ms.get("ndjsonExportBytes"),
 			"writing the same bytes to a file"));
+		final long[] requests = RemoteBench.firstSliceRequests(remoteChunk);
+		summary.add(timeEntry("remote_first_slice", ms.get("remoteFirstSlice"), ms.get("remoteFirstSliceMinimum"),
+			"the minimum: .zattrs, then the level's .zarray, then the slice's chunks in one parallel wave, same decoding; " +
+				"50 ms added per request; ratio = ours / minimum, target <= 1.3", requests));
+		summary.add(timeEntry("remote_level_read", ms.get("remoteLevelRead"), ms.get("localLevelRead"),
+			"the same level read from local disk; ratio = remote / local", null));
 		for (int i = summary.size() - 1; i >= 0; i--)
 			if (summary.get(i).getAsJsonObject().get("value").isJsonNull() && only != null) summary.remove(i);
 		Files.createDirectories(out);
@@ -163,6 +178,26 @@ public final class BenchRunner {
 		e.addProperty("unit", "points/s");
 		e.getAsJsonObject("baseline").addProperty("value", baselineMs == null ? null : Math.round(points / (baselineMs /
 			1000)));
+		return e;
+	}
+
+	/** Times in ms (lower is better): ratio = ours / baseline; requests as [ours, minimum]. */
+	private static JsonObject timeEntry(final String name, final Double oursMs, final Double baselineMs,
+		final String baselineName, final long[] requests)
+	{
+		final JsonObject e = new JsonObject();
+		e.addProperty("name", name);
+		e.addProperty("value", oursMs == null ? null : round(oursMs));
+		e.addProperty("unit", "ms");
+		final JsonObject b = new JsonObject();
+		b.addProperty("what", baselineName);
+		b.addProperty("value", baselineMs == null ? null : round(baselineMs));
+		e.add("baseline", b);
+		e.addProperty("ratio", oursMs == null || baselineMs == null ? null : round(oursMs / baselineMs));
+		if (requests != null) {
+			e.addProperty("requests", requests[0]);
+			e.addProperty("requests_minimum", requests[1]);
+		}
 		return e;
 	}
 

@@ -54,6 +54,22 @@ public final class ZarrArray {
 		return store.describe(path);
 	}
 
+	public Store store() {
+		return store;
+	}
+
+	/**
+	 * Fetches the stored bytes of these chunks together (remote stores: in
+	 * parallel, one wave) so that the reads that follow find them ready. Call it
+	 * with the chunks of a slice or box before reading them.
+	 */
+	public void prefetch(final java.util.Collection<long[]> grids) throws IOException {
+		final java.util.List<String> keys = new java.util.ArrayList<>(grids.size());
+		for (final long[] g : grids)
+			keys.add(chunkKey(g));
+		store.prefetch(keys);
+	}
+
 	public String chunkKey(final long[] grid) {
 		final StringBuilder sb = new StringBuilder(prefix(path));
 		for (int d = 0; d < grid.length; d++) {
@@ -177,7 +193,7 @@ public final class ZarrArray {
 				public byte[] read(final long offset, final int length) throws IOException {
 					if (offset + length > stored) throw new CorruptDataException("the chunk ends at byte " + stored +
 						" but its Blosc header points to byte " + (offset + length));
-					return store.get(key, offset, length);
+					return store.getRange(key, offset, length);
 				}
 			}, meta.chunkElements() * meta.type().bytes(), (int) span[0], (int) span[1], raw, 0);
 		}
