@@ -1,0 +1,109 @@
+package org.cryoet.portal.api;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The portal's GraphQL API, one request per tree level: a search is one
+ * request; a run's whole tree is one; a dataset's runs come a page at a time,
+ * one request per page (with their tomograms, or with their whole trees).
+ * Nested lists longer than the server's cap of 100 cost one more request per
+ * 100 items. No ImageJ here; thread-safe.
+ */
+public final class PortalClient {
+
+	/** Runs per page of a dataset listing. */
+	public static final int DEFAULT_PAGE = 100;
+	/** Runs per page when each comes with its whole tree (heavier rows: smaller pages). */
+	public static final int DEFAULT_TREE_PAGE = 50;
+
+	private final GraphQLHttp http;
+	private final TreeReader reader;
+
+	public PortalClient(final GraphQLHttp http) {
+		this.http = http;
+		this.reader = new TreeReader(http);
+	}
+
+	/** A client for the configured endpoint ({@link PortalEndpoint}) and cache ({@link ResponseCache}). */
+	public static PortalClient configured() throws PortalApiException {
+		return new PortalClient(GraphQLHttp.configured());
+	}
+
+	public GraphQLHttp transport() {
+		return http;
+	}
+
+	/** Datasets by text, organism and object, newest first, in one request. */
+	public List<SearchHit> search(final SearchRequest request) throws PortalApiException {
+		return DatasetSearch.run(http, reader, request);
+	}
+
+	/** A run's whole tree and its dataset (holding only that run), in one request. */
+	public PortalDataset runTree(final int runId) throws PortalApiException {
+		final JsonObject vars = new JsonObject();
+		vars.addProperty("id", runId);
+		final JsonArray runs = Json.array(http.query("RunTree", Queries.RUN_TREE, vars), "runs");
+		if (runs.size() == 0) throw new PortalApiException("portal API " + http.endpoint() + ": there is no run " +
+			runId);
+		final JsonObject r = runs.get(0).getAsJsonObject();
+		final List<PortalRun> one = new ArrayList<>();
+		one.add(reader.runTree(r));
+		return reader.dataset(Json.object(r, "dataset"), one);
+	}
+
+	/** A dataset with every run's whole tree: one request per page of runs. */
+	public PortalDataset datasetTree(final int datasetId, final int pageSize) throws PortalApiException {
+		final List<PortalRun> runs = new ArrayList<>();
+		JsonObject dataset = null;
+		int total = Integer.MAX_VALUE;
+		for (int offset = 0; offset < total; offset += pageSize) {
+			final JsonObject data = http.query("DatasetTree", Queries.DATASET_TREE, pageVars(datasetId, pageSize, offset));
+			final JsonArray ds = Json.array(data, "datasets");
+			if (ds.size() == 0) throw new PortalApiException("portal API " + http.endpoint() + ": there is no dataset " +
+				datasetId);
+			dataset = ds.get(0).getAsJsonObject();
+			total = Json.count(data, "runsAggregate");
+			final JsonArray page = Json.array(data, "runs");
+			for (final JsonElement r : page)
+				runs.add(reader.runTree(r.getAsJsonObject()));
+			if (page.size() < pageSize) break;
+		}
+		runs.sort(Comparator.comparing(r -> r.name));
+		return reader.dataset(dataset, runs);
+	}
+
+	/** A dataset's runs with their tomograms and annotation counts: one request per page. */
+	public List<PortalRun> listRuns(final int datasetId, final int pageSize) throws PortalApiException {
+		final List<PortalRun> runs = new ArrayList<>();
+		int total = Integer.MAX_VALUE;
+		for (int offset = 0; offset < total; offset += pageSize) {
+			final JsonObject data = http.query("DatasetRuns", Queries.DATASET_RUNS, pageVars(datasetId, pageSize, offset));
+			total = Json.count(data, "runsAggregate");
+			final JsonArray page = Json.array(data, "runs");
+			for (final JsonElement r : page)
+				runs.add(reader.runListing(r.getAsJsonObject()));
+			if (page.size() < pageSize) break;
+		}
+		return runs;
+	}
+
+	/** What a portal page shows: a dataset's whole tree, or a run's. */
+	public PortalDataset open(final PortalPageUrl page) throws PortalApiException {
+		return page.kind == PortalPageUrl.Kind.RUN ? runTree(page.id) : datasetTree(page.id, DEFAULT_TREE_PAGE);
+	}
+
+	private static JsonObject pageVars(final int id, final int limit, final int offset) {
+		if (limit < 1) throw new IllegalArgumentException("page size must be at least 1");
+		final JsonObject v = new JsonObject();
+		v.addProperty("id", id);
+		v.addProperty("limit", limit);
+		v.addProperty("offset", offset);
+		return v;
+	}
+}
