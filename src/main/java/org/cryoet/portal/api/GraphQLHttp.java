@@ -45,7 +45,7 @@ public final class GraphQLHttp {
 
 	/** The configured endpoint and cache, the default retries, a 2-minute timeout (the server's own is 120 s). */
 	public static GraphQLHttp configured() throws PortalApiException {
-		return new GraphQLHttp(PortalEndpoint.configured(), RetryPolicy.DEFAULT, ResponseCache.configured(), Duration
+		return new GraphQLHttp(PortalEndpoint.configured(), RetryPolicy.configured(), ResponseCache.configured(), Duration
 			.ofMinutes(2));
 	}
 

@@ -23,6 +23,15 @@ public final class RetryPolicy {
 		this.maxDelayMillis = maxDelayMillis;
 	}
 
+	/** Attempts in all, overridden by the system property {@value #ATTEMPTS_PROPERTY}. */
+	public static final String ATTEMPTS_PROPERTY = "cryoet.portal.attempts";
+
+	public static RetryPolicy configured() {
+		final int n = Integer.getInteger(ATTEMPTS_PROPERTY, DEFAULT.attempts);
+		return n == DEFAULT.attempts ? DEFAULT : new RetryPolicy(Math.max(1, n), DEFAULT.baseDelayMillis,
+			DEFAULT.maxDelayMillis);
+	}
+
 	public static boolean retryableStatus(final int status) {
 		return status == 502 || status == 503 || status == 504;
 	}
