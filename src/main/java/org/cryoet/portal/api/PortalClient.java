@@ -44,6 +44,27 @@ public final class PortalClient {
 		return DatasetSearch.run(http, reader, request);
 	}
 
+	/**
+	 * The organisms of all datasets and the objects of all annotations, most
+	 * frequent first: one request ({@code groupBy} aggregates).
+	 */
+	public Facets facets() throws PortalApiException {
+		final JsonObject data = http.query("Facets", Queries.FACETS, null);
+		return new Facets(values(data, "organisms", "organismName"), values(data, "objects", "objectName"));
+	}
+
+	private static List<String> values(final JsonObject data, final String alias, final String field) {
+		final List<JsonObject> groups = new ArrayList<>();
+		for (final JsonElement e : Json.array(Json.object(data, alias), "aggregate"))
+			if (e.isJsonObject() && Json.string(Json.object(e.getAsJsonObject(), "groupBy"), field) != null) groups.add(e
+				.getAsJsonObject());
+		groups.sort(Comparator.comparingInt((JsonObject g) -> -Json.integer(g, "count", 0)).thenComparing(g -> Json.string(
+			Json.object(g, "groupBy"), field)));
+		final List<String> out = new ArrayList<>();
+		groups.forEach(g -> out.add(Json.string(Json.object(g, "groupBy"), field)));
+		return out;
+	}
+
 	/** A run's whole tree and its dataset (holding only that run), in one request. */
 	public PortalDataset runTree(final int runId) throws PortalApiException {
 		final JsonObject vars = new JsonObject();

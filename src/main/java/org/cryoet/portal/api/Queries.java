@@ -99,6 +99,11 @@ final class Queries {
 		"tomograms" + NESTED + " { ...TomogramPage } annotationsAggregate { aggregate { count } } } " +
 		"runsAggregate(where: {datasetId: {_eq: $id}}) { aggregate { count } } }");
 
+	/** The values of the browser's organism and object filters, with their counts. */
+	static final String FACETS = "query Facets { " +
+		"organisms: datasetsAggregate { aggregate { count groupBy { organismName } } } " +
+		"objects: annotationsAggregate { aggregate { count groupBy { objectName } } } }";
+
 	/** One page of a nested list past the first 100: {@code root(id) { field(after) { ...page } }}. */
 	static String continuation(final String root, final String field, final String pageFragment) {
 		final String op = "More_" + root + "_" + field;
