@@ -102,8 +102,8 @@ public final class BrowserController {
 			if (n != trees.get()) return;
 			run = tree;
 			view.showRun(tree);
-			view.status("run " + tree.name + ": " + tree.tomograms().size() + " tomograms, " + tree.annotations().size() +
-				" annotations", false);
+			view.status("run " + tree.name + ": " + PortalBrowserWindow.count(tree.tomograms().size(), "tomogram") + ", " +
+				PortalBrowserWindow.count(tree.annotations().size(), "annotation"), false);
 		}, e -> {
 			if (n == trees.get()) view.status(oneLine(e), true);
 		});

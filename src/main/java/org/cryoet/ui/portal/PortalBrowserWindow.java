@@ -118,8 +118,8 @@ public final class PortalBrowserWindow implements BrowserController.View {
 				final boolean selected, final boolean focus)
 			{
 				final PortalRun r = (PortalRun) value;
-				return super.getListCellRendererComponent(list, r.name + "  (" + r.tomograms().size() + " tomograms, " +
-					r.annotationCount + " annotations)", index, selected, focus);
+				return super.getListCellRendererComponent(list, r.name + "  (" + count(r.tomograms().size(), "tomogram") +
+					", " + count(r.annotationCount, "annotation") + ")", index, selected, focus);
 			}
 		});
 		runList.addListSelectionListener(e -> {
@@ -129,10 +129,10 @@ public final class PortalBrowserWindow implements BrowserController.View {
 
 		final JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, titled(new JScrollPane(runList), "Runs"),
 			titled(new JScrollPane(tree), "Run"));
-		right.setResizeWeight(0.4);
+		right.setResizeWeight(0.3);
 		final JSplitPane center = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, titled(new JScrollPane(datasetList),
 			"Datasets"), right);
-		center.setResizeWeight(0.45);
+		center.setResizeWeight(0.35);
 
 		final JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT));
 		buttons.add(button("Open tomogram", () -> controller.openTomogram(selection())));
@@ -171,6 +171,10 @@ public final class PortalBrowserWindow implements BrowserController.View {
 		return b;
 	}
 
+	static String count(final int n, final String noun) {
+		return n + " " + noun + (n == 1 ? "" : "s");
+	}
+
 	private static String escape(final String s) {
 		return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
@@ -185,6 +189,27 @@ public final class PortalBrowserWindow implements BrowserController.View {
 
 	public JFrame frame() {
 		return frame;
+	}
+
+	// for the GUI test
+	JList<SearchHit> datasetList() {
+		return datasetList;
+	}
+
+	JList<PortalRun> runList() {
+		return runList;
+	}
+
+	JTree tree() {
+		return tree;
+	}
+
+	JLabel statusLabel() {
+		return status;
+	}
+
+	JTextField searchField() {
+		return searchField;
 	}
 
 	private void search() {
