@@ -102,8 +102,8 @@ public final class BrowserController {
 			if (n != trees.get()) return;
 			run = tree;
 			view.showRun(tree);
-			view.status("run " + tree.name + ": " + PortalBrowserWindow.count(tree.tomograms().size(), "tomogram") + ", " +
-				PortalBrowserWindow.count(tree.annotations().size(), "annotation"), false);
+			view.status("run " + tree.name + ": " + count(tree.tomograms().size(), "tomogram") + ", " +
+				count(tree.annotations().size(), "annotation"), false);
 		}, e -> {
 			if (n == trees.get()) view.status(oneLine(e), true);
 		});
@@ -137,6 +137,10 @@ public final class BrowserController {
 			return urls.size();
 		}, count -> view.status(label + ": done (" + count + ")", false), e -> view.status(label + ": " + oneLine(e),
 			true));
+	}
+
+	static String count(final int n, final String noun) {
+		return n + " " + noun + (n == 1 ? "" : "s");
 	}
 
 	static String oneLine(final Throwable e) {

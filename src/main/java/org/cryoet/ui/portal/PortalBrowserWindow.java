@@ -118,8 +118,8 @@ public final class PortalBrowserWindow implements BrowserController.View {
 				final boolean selected, final boolean focus)
 			{
 				final PortalRun r = (PortalRun) value;
-				return super.getListCellRendererComponent(list, r.name + "  (" + count(r.tomograms().size(), "tomogram") +
-					", " + count(r.annotationCount, "annotation") + ")", index, selected, focus);
+				return super.getListCellRendererComponent(list, r.name + "  (" + BrowserController.count(r.tomograms().size(), "tomogram") +
+					", " + BrowserController.count(r.annotationCount, "annotation") + ")", index, selected, focus);
 			}
 		});
 		runList.addListSelectionListener(e -> {
@@ -169,10 +169,6 @@ public final class PortalBrowserWindow implements BrowserController.View {
 		final JButton b = new JButton(label);
 		b.addActionListener(e -> action.run());
 		return b;
-	}
-
-	static String count(final int n, final String noun) {
-		return n + " " + noun + (n == 1 ? "" : "s");
 	}
 
 	private static String escape(final String s) {
