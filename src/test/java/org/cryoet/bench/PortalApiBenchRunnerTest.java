@@ -25,11 +25,13 @@ class PortalApiBenchRunnerTest {
 		PortalGraphQLServer.schemaFile();
 		PortalApiBenchRunner.main(new String[] { "--tiny", "--out", out.toString() });
 		final JsonArray s = JsonParser.parseString(Files.readString(out.resolve("portal_api.json"))).getAsJsonArray();
-		assertEquals(2, s.size(), s::toString);
+		assertEquals(4, s.size(), s::toString);
 		final JsonObject list = s.get(0).getAsJsonObject(), tree = s.get(1).getAsJsonObject();
 		assertEquals("portal_list_dataset", list.get("name").getAsString());
 		assertEquals(5, list.get("requests").getAsInt(), "500 runs in pages of 100");
 		assertEquals(1, tree.get("requests").getAsInt(), "a run's tree in one request");
 		assertTrue(list.get("value").getAsDouble() > 0);
+		assertEquals("portal_list_dataset_client", s.get(2).getAsJsonObject().get("name").getAsString());
+		assertTrue(s.get(3).getAsJsonObject().has("load_average_at_start"));
 	}
 }

@@ -1,6 +1,7 @@
 package org.cryoet.ui.portal;
 
-import java.awt.Image;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -48,9 +49,7 @@ final class ThumbnailLoader implements AutoCloseable {
 					30)).build(), HttpResponse.BodyHandlers.ofByteArray());
 				final BufferedImage img = r.statusCode() == 200 ? ImageIO.read(new ByteArrayInputStream(r.body())) : null;
 				if (img == null) return;
-				final double s = (double) SIZE / Math.max(img.getWidth(), img.getHeight());
-				done.put(url, new ImageIcon(img.getScaledInstance(Math.max(1, (int) (img.getWidth() * s)), Math.max(1,
-					(int) (img.getHeight() * s)), Image.SCALE_SMOOTH)));
+				done.put(url, new ImageIcon(scaled(img)));
 				SwingUtilities.invokeLater(arrived);
 			}
 			catch (final Exception e) {
@@ -58,6 +57,19 @@ final class ThumbnailLoader implements AutoCloseable {
 			}
 		});
 		return null;
+	}
+
+	/** Fits an image into SIZE x SIZE, drawn at once (no asynchronous toolkit image). */
+	static BufferedImage scaled(final BufferedImage img) {
+		final double s = (double) SIZE / Math.max(img.getWidth(), img.getHeight());
+		final int w = Math.max(1, (int) Math.round(img.getWidth() * s)), h = Math.max(1, (int) Math.round(img.getHeight() *
+			s));
+		final BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+		final Graphics2D g = out.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		g.drawImage(img, 0, 0, w, h, null);
+		g.dispose();
+		return out;
 	}
 
 	@Override
