@@ -67,7 +67,8 @@ final class DatasetSearch {
 
 	private static JsonObject facets(final SearchRequest req) {
 		final JsonObject w = new JsonObject();
-		if (req.organism != null) put(w, new String[] { "organismName" }, ilike(req.organism));
+		// _iregex, not _ilike: the text alias on organismName adds its own _ilike to the same comparator object
+		if (req.organism != null) put(w, new String[] { "organismName" }, iregex(req.organism));
 		if (req.object != null) {
 			final JsonObject filter = new JsonObject();
 			put(filter, new String[] { "annotations", "objectName" }, ilike(req.object));
@@ -89,17 +90,35 @@ final class DatasetSearch {
 		return c;
 	}
 
+	private static JsonObject iregex(final String text) {
+		final JsonObject c = new JsonObject();
+		c.addProperty("_iregex", escapeRegex(text));
+		return c;
+	}
+
+	/** A literal in a regex: every character but letters and digits escaped (the same in Postgres and Java). */
+	static String escapeRegex(final String s) {
+		final StringBuilder sb = new StringBuilder();
+		s.codePoints().forEach(c -> {
+			if (!Character.isLetterOrDigit(c)) sb.append('\\');
+			sb.appendCodePoint(c);
+		});
+		return sb.toString();
+	}
+
 	/** LIKE treats % and _ as wildcards and \ as the escape: a user's text means itself. */
 	static String escapeLike(final String s) {
 		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
+	/** Adds a comparator at a path, merging with what is there (all of a where clause's keys are ANDed). */
 	private static void put(final JsonObject where, final String[] path, final JsonObject comparator) {
 		JsonObject o = where;
-		for (int i = 0; i < path.length - 1; i++) {
-			if (!o.has(path[i])) o.add(path[i], new JsonObject());
-			o = o.getAsJsonObject(path[i]);
+		for (final String key : path) {
+			if (!o.has(key)) o.add(key, new JsonObject());
+			o = o.getAsJsonObject(key);
 		}
-		o.add(path[path.length - 1], comparator);
+		for (final String k : comparator.keySet())
+			o.add(k, comparator.get(k));
 	}
 }

@@ -185,6 +185,13 @@ class PortalClientTest {
 		assertEquals(List.of(PortalApiFixture.OWN), ids(f.client().search(new SearchRequest("tree", null, "thermosome",
 			20))), "text and object together: the object filter does not merge with the object text search");
 		assertEquals(1, f.client().search(new SearchRequest(null, null, null, 1)).size(), "limit");
+		assertEquals(List.of(), ids(f.client().search(new SearchRequest("Synthetica", "pombe", null, 20))),
+			"text and organism on the same field: both hold");
+		final List<SearchHit> both = f.client().search(new SearchRequest("Synthetica", "pagin", null, 20));
+		assertEquals(List.of(PortalApiFixture.BIG), ids(both));
+		assertEquals(List.of("organism"), both.get(0).matchedIn);
+		assertEquals(List.of(PortalApiFixture.BIG), ids(f.client().search(new SearchRequest(null, "a pagin", null, 20))),
+			"a space is literal in the organism filter");
 	}
 
 	private static List<Integer> ids(final List<SearchHit> hits) {
