@@ -111,7 +111,7 @@ public final class GraphQLHttp {
 				throw new PortalApiException(where(operationName) + ": interrupted");
 			}
 		}
-		throw new PortalApiException(where(operationName) + ": " + last + " after " + retry.attempts + " attempt" +
+		throw new PortalUnavailableException(where(operationName) + ": " + last + " after " + retry.attempts + " attempt" +
 			(retry.attempts == 1 ? "" : "s"));
 	}
 

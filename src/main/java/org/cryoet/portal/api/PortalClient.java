@@ -81,37 +81,60 @@ public final class PortalClient {
 	/** A dataset with every run's whole tree: one request per page of runs. */
 	public PortalDataset datasetTree(final int datasetId, final int pageSize) throws PortalApiException {
 		final List<PortalRun> runs = new ArrayList<>();
-		JsonObject dataset = null;
-		int total = Integer.MAX_VALUE;
-		for (int offset = 0; offset < total; offset += pageSize) {
-			final JsonObject data = http.query("DatasetTree", Queries.DATASET_TREE, pageVars(datasetId, pageSize, offset));
+		final JsonObject[] dataset = new JsonObject[1];
+		pages("DatasetTree", Queries.DATASET_TREE, datasetId, pageSize, data -> {
 			final JsonArray ds = Json.array(data, "datasets");
 			if (ds.size() == 0) throw new PortalApiException("portal API " + http.endpoint() + ": there is no dataset " +
 				datasetId);
-			dataset = ds.get(0).getAsJsonObject();
-			total = Json.count(data, "runsAggregate");
-			final JsonArray page = Json.array(data, "runs");
-			for (final JsonElement r : page)
+			dataset[0] = ds.get(0).getAsJsonObject();
+			for (final JsonElement r : Json.array(data, "runs"))
 				runs.add(reader.runTree(r.getAsJsonObject()));
-			if (page.size() < pageSize) break;
-		}
+		});
 		runs.sort(Comparator.comparing(r -> r.name));
-		return reader.dataset(dataset, runs);
+		return reader.dataset(dataset[0], runs);
 	}
 
 	/** A dataset's runs with their tomograms and annotation counts: one request per page. */
 	public List<PortalRun> listRuns(final int datasetId, final int pageSize) throws PortalApiException {
 		final List<PortalRun> runs = new ArrayList<>();
-		int total = Integer.MAX_VALUE;
-		for (int offset = 0; offset < total; offset += pageSize) {
-			final JsonObject data = http.query("DatasetRuns", Queries.DATASET_RUNS, pageVars(datasetId, pageSize, offset));
-			total = Json.count(data, "runsAggregate");
-			final JsonArray page = Json.array(data, "runs");
-			for (final JsonElement r : page)
+		pages("DatasetRuns", Queries.DATASET_RUNS, datasetId, pageSize, data -> {
+			for (final JsonElement r : Json.array(data, "runs"))
 				runs.add(reader.runListing(r.getAsJsonObject()));
-			if (page.size() < pageSize) break;
-		}
+		});
 		return runs;
+	}
+
+	private interface PageHandler {
+
+		void accept(JsonObject data) throws PortalApiException;
+	}
+
+	/**
+	 * A dataset's runs page by page, until {@code runsAggregate}'s count. A page
+	 * the server cannot serve even after its retries (the heavy pages of a
+	 * dataset with many annotations can time out) is asked for again at half
+	 * the size, and the rest follows at that size.
+	 */
+	private void pages(final String operation, final String query, final int datasetId, final int pageSize,
+		final PageHandler handler) throws PortalApiException
+	{
+		int size = pageSize, offset = 0, total = Integer.MAX_VALUE;
+		while (offset < total) {
+			final JsonObject data;
+			try {
+				data = http.query(operation, query, pageVars(datasetId, size, offset));
+			}
+			catch (final PortalUnavailableException e) {
+				if (size == 1) throw e;
+				size = Math.max(1, size / 2);
+				continue;
+			}
+			total = Json.count(data, "runsAggregate");
+			handler.accept(data);
+			final int got = Json.array(data, "runs").size();
+			offset += got;
+			if (got < size) break;
+		}
 	}
 
 	/** What a portal page shows: a dataset's whole tree, or a run's. */

@@ -28,8 +28,8 @@ final class Queries {
 	private static final Map<String, String> FRAGMENTS = new LinkedHashMap<>();
 
 	static {
-		fragment("DatasetCard on Dataset", "id title description organismName cellName tissueName " +
-			"keyPhotoThumbnailUrl s3Prefix httpsPrefix runsAggregate { aggregate { count } }");
+		fragment("DatasetCard on Dataset", "id title organismName keyPhotoThumbnailUrl s3Prefix httpsPrefix " +
+			"runsAggregate { aggregate { count } }");
 		fragment("TomogramFields on Tomogram", "id name runId tomogramVoxelSpacingId alignmentId voxelSpacing " +
 			"sizeX sizeY sizeZ processing isVisualizationDefault s3OmezarrDir httpsOmezarrDir s3MrcFile httpsMrcFile " +
 			"keyPhotoThumbnailUrl");

@@ -74,6 +74,7 @@ final class TreeReader {
 				"s3Prefix"), Json.string(v, "httpsPrefix")), tomograms, here));
 		}
 		spacings.sort(Comparator.comparing(v -> v.location == null ? String.valueOf(v.value) : v.location.name()));
+		placeUnplaced(annotations, spacings);
 		final List<PortalTiltSeries> ts = new ArrayList<>();
 		for (final JsonObject t : nodes(r, "tiltseries", "runs", "TiltSeriesPage"))
 			ts.add(new PortalTiltSeries(Json.integer(t, "id", -1), Json.number(t, "pixelSpacing"), RemoteLocation.of(Json
@@ -89,6 +90,22 @@ final class TreeReader {
 		return new PortalRun(Json.integer(r, "id", -1), Json.string(r, "name"), Json.integer(r, "datasetId", -1),
 			RemoteLocation.of(Json.string(r, "s3Prefix"), Json.string(r, "httpsPrefix")), spacings, ts, al,
 			annotations.size());
+	}
+
+	/**
+	 * An annotation whose files name no voxel spacing of the run (or that has no
+	 * files) still belongs to the run: it goes to the first voxel spacing, not away.
+	 */
+	private static void placeUnplaced(final List<PortalAnnotation> annotations, final List<PortalVoxelSpacing> spacings) {
+		if (spacings.isEmpty()) return;
+		final List<PortalAnnotation> lost = new ArrayList<>();
+		for (final PortalAnnotation a : annotations)
+			if (spacings.stream().noneMatch(v -> v.annotations.contains(a))) lost.add(a);
+		if (lost.isEmpty()) return;
+		final PortalVoxelSpacing first = spacings.get(0);
+		final List<PortalAnnotation> all = new ArrayList<>(first.annotations);
+		all.addAll(lost);
+		spacings.set(0, new PortalVoxelSpacing(first.id, first.value, first.location, first.tomograms, all));
 	}
 
 	/** A run of a listing: tomograms grouped by voxel spacing, the annotation count. */

@@ -138,6 +138,14 @@ class PortalClientTest {
 	}
 
 	@Test
+	void aPageTheServerCannotServeIsAskedForInHalves() throws Exception {
+		f.server.fail(4, 502);
+		final List<PortalRun> runs = f.client().listRuns(PortalApiFixture.BIG, 100);
+		assertEquals(PortalApiFixture.BIG_RUNS, runs.stream().map(r -> r.name).distinct().count());
+		assertEquals(4 + 10, f.server.requests(), "4 failed attempts at 100, then 10 pages of 50");
+	}
+
+	@Test
 	void aDatasetPastTheNestedCapIsPagedByItsRootList() throws Exception {
 		final PortalDataset d = f.client().datasetTree(PortalApiFixture.BIG, 100);
 		assertEquals(PortalApiFixture.BIG_RUNS, d.runs.size(), "not cut at 100");
