@@ -278,6 +278,18 @@ class PortalClientTest {
 	}
 
 	@Test
+	void aRunPageStandsForItsDefaultTomogram() throws Exception {
+		final int run = f.runId(PortalApiFixture.OWN, OwnPortalTree.RUN);
+		assertEquals(TreeRows.HTTPS + "70001/RUN_1/Reconstructions/VoxelSpacing10.000/Tomograms/100/RUN_1.zarr",
+			PortalPageInputs.defaultTomogram(f.client(), "https://cryoetdataportal.czscience.com/runs/" + run));
+		assertEquals(1, f.server.requests());
+		assertEquals(null, PortalPageInputs.defaultTomogram(f.client(), "/data/10000/TS_026"));
+		final PortalApiException e = assertThrows(PortalApiException.class, () -> PortalPageInputs.defaultTomogram(f
+			.client(), "https://cryoetdataportal.czscience.com/datasets/70001"));
+		assertTrue(e.getMessage().contains("give a run page"), e.getMessage());
+	}
+
+	@Test
 	void listsNeverAskForTheNeuroglancerConfig() {
 		for (final String q : new String[] { Queries.RUN_TREE, Queries.DATASET_TREE, Queries.DATASET_RUNS, Queries.search(
 			List.of("a", "b")), Queries.continuation("runs", "annotations", "AnnotationPage") })
