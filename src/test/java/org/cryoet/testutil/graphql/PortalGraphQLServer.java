@@ -169,7 +169,9 @@ public final class PortalGraphQLServer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		catch (final RuntimeException e) {
-			respond(ex, 500, "{\"errors\":[{\"message\":\"" + e + "\"}]}", "application/json");
+			final Map<String, Object> error = Collections.singletonMap("message", String.valueOf(e));
+			respond(ex, 500, GSON.toJson(Collections.singletonMap("errors", Collections.singletonList(error))),
+				"application/json");
 		}
 	}
 

@@ -8,7 +8,6 @@ import graphql.schema.GraphQLTypeUtil;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -203,9 +202,5 @@ final class WhereClause {
 		}
 		return Pattern.compile(re.toString(), Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE |
 			Pattern.UNICODE_CASE : 0));
-	}
-
-	static String lower(final String s) {
-		return s.toLowerCase(Locale.ROOT);
 	}
 }
