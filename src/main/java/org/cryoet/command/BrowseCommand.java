@@ -2,6 +2,8 @@ package org.cryoet.command;
 
 import java.io.File;
 
+import org.cryoet.portal.api.PortalBrowse;
+import org.cryoet.portal.api.PortalPageUrl;
 import org.cryoet.portal.layout.PortalDiscovery;
 import org.cryoet.portal.layout.PortalTreeWriter;
 import org.scijava.ItemIO;
@@ -15,7 +17,7 @@ import org.scijava.widget.FileWidget;
 	headless = true)
 public class BrowseCommand extends CryoetCommand {
 
-	@Parameter(label = "Input (dataset, run, voxel-spacing or tomogram folder, or annotation file)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
+	@Parameter(label = "Input (dataset, run, voxel-spacing or tomogram folder, annotation file, or portal page URL)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
 	@Parameter(label = "Format", choices = { "text", "json" }, required = false)
@@ -26,6 +28,12 @@ public class BrowseCommand extends CryoetCommand {
 
 	@Override
 	protected void execute() throws Exception {
+		// A portal page URL arrives as a File ("https:/..."): recovered and browsed through the API.
+		final String remote = PortalBrowse.browse(PortalPageUrl.recoverUrl(input), format);
+		if (remote != null) {
+			result = remote;
+			return;
+		}
 		final PortalDiscovery.Result r = PortalDiscovery.discover(input.toPath());
 		result = "json".equals(format) ? PortalTreeWriter.json(r) : PortalTreeWriter.text(r).trim();
 	}
