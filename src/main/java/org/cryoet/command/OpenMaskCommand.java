@@ -44,7 +44,7 @@ public class OpenMaskCommand extends CryoetCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		final Opened o = new Opener(ChunkCache.shared()).mask(input.toPath());
+		final Opened o = new Opener(ChunkCache.shared()).mask(org.cryoet.portal.api.PortalPageUrl.recoverUrl(input));
 		int l = level;
 		final ImagePlus tomogram = ImageJViewer.tomogramOf(o.group);
 		if (l < 0 && tomogram != null) l = Math.min(Integer.parseInt(tomogram.getProp(ImageJDisplay.LEVEL)), o.volume.levels

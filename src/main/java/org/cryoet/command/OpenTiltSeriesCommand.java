@@ -37,7 +37,7 @@ public class OpenTiltSeriesCommand extends CryoetCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		final Opened o = new Opener(ChunkCache.shared()).tiltSeries(input.toPath());
+		final Opened o = new Opener(ChunkCache.shared()).tiltSeries(org.cryoet.portal.api.PortalPageUrl.recoverUrl(input));
 		final int l = o.level(level);
 		final Viewers.Shown shown = OpenCommands.show(this, o, l, viewer);
 		image = shown.image;

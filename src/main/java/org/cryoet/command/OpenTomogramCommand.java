@@ -48,12 +48,12 @@ public class OpenTomogramCommand extends CryoetCommand {
 	@Override
 	protected void execute() throws Exception {
 		final Opener opener = new Opener(ChunkCache.shared());
-		final Opened o = opener.tomogram(input.toPath(), voxel_spacing, tomogram);
+		final Opened o = opener.tomogram(org.cryoet.portal.api.PortalPageUrl.recoverUrl(input), voxel_spacing, tomogram);
 		final int l = o.level(level);
 		final Viewers.Shown shown = OpenCommands.show(this, o, l, viewer);
 		image = shown.image;
 		final StringBuilder sb = new StringBuilder(OpenCommands.describe(o, l, shown));
-		if (masks) for (final Opened m : opener.masksOf(input.toPath(), voxel_spacing, tomogram)) {
+		if (masks) for (final Opened m : opener.masksOf(org.cryoet.portal.api.PortalPageUrl.recoverUrl(input), voxel_spacing, tomogram)) {
 			final int ml = Math.min(l, m.volume.levels.size() - 1);
 			sb.append('\n').append(OpenCommands.describe(m, ml, OpenCommands.show(this, m, ml, shown.viewer)));
 		}

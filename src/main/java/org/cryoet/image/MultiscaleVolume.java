@@ -46,11 +46,21 @@ public final class MultiscaleVolume implements java.io.Closeable {
 		return levels.get(level);
 	}
 
-	/** Closes every level (files, cached chunks); the first failure is thrown after all were tried. */
+	private final List<java.io.Closeable> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Makes this volume close {@code c} (a remote store) when it is closed itself. */
+	public MultiscaleVolume closing(final java.io.Closeable c) {
+		owned.add(c);
+		return this;
+	}
+
+	/** Closes every level (files, cached chunks) and what it owns; the first failure is thrown after all were tried. */
 	@Override
 	public void close() throws java.io.IOException {
 		java.io.IOException first = null;
-		for (final Volume v : levels)
+		final List<java.io.Closeable> all = new ArrayList<>(levels);
+		all.addAll(owned);
+		for (final java.io.Closeable v : all)
 			try {
 				v.close();
 			}

@@ -14,6 +14,9 @@ import org.cryoet.format.mrc.MrcReader;
 import org.cryoet.format.ngff.Multiscales;
 import org.cryoet.format.zarr.ZarrArray;
 import org.cryoet.store.FileStore;
+import org.cryoet.store.Store;
+import org.cryoet.store.StorePath;
+import org.cryoet.store.Stores;
 
 /** Opens an OME-Zarr group, a Zarr array or an MRC file as a {@link MultiscaleVolume}. */
 public final class VolumeOpener {
@@ -54,14 +57,22 @@ public final class VolumeOpener {
 
 	private MultiscaleVolume openGroup(final Path group) throws IOException {
 		final FileStore store = new FileStore(group);
-		final Multiscales ms = Multiscales.parse(store.get(".zattrs"), store.describe(".zattrs"));
+		return openGroup(store, "", store.get(".zattrs"), group.toString(), name(group));
+	}
+
+	/** An OME-NGFF group at {@code groupKey} of a store ("" for the store's root). */
+	private MultiscaleVolume openGroup(final Store store, final String groupKey, final byte[] zattrs, final String where,
+		final String name) throws IOException
+	{
+		final String prefix = groupKey.isEmpty() ? "" : groupKey + "/";
+		final Multiscales ms = Multiscales.parse(zattrs, store.describe(prefix + ".zattrs"));
 		final List<Volume> levels = new ArrayList<>();
 		final List<double[]> scales = new ArrayList<>(), translations = new ArrayList<>();
 		final List<String> notes = new ArrayList<>();
 		for (final Multiscales.Level l : ms.levels) {
-			final ZarrArray a = ZarrArray.open(store, l.path);
+			final ZarrArray a = ZarrArray.open(store, prefix + l.path);
 			if (a.metadata().shape.length != l.scale.length)
-				throw new FormatException(store.describe(l.path) + ": array has " + a.metadata().shape.length +
+				throw new FormatException(store.describe(prefix + l.path) + ": array has " + a.metadata().shape.length +
 					" dimensions but the multiscales transform has " + l.scale.length);
 			levels.add(new ZarrVolume(a, cache));
 			scales.add(l.scale);
@@ -69,11 +80,11 @@ public final class VolumeOpener {
 		}
 		for (final Multiscales.Axis a : ms.axes)
 			if (!a.unit.isEmpty() && !a.unit.equals("angstrom"))
-				notes.add(group + ": axis " + a.name + " is in " + a.unit + ", not angstrom; scales are taken as they are");
+				notes.add(where + ": axis " + a.name + " is in " + a.unit + ", not angstrom; scales are taken as they are");
 		// The portal keeps the tilt axis of tilt series at full resolution in every level.
 		final boolean stack = scales.size() > 1 && scales.get(0).length == 3 && scales.get(1)[0] == scales.get(0)[0] &&
 			scales.get(1)[2] > scales.get(0)[2];
-		return new MultiscaleVolume(name(group), levels, scales, translations, ms.labelImage, notes, stack);
+		return new MultiscaleVolume(name, levels, scales, translations, ms.labelImage, notes, stack);
 	}
 
 	private MultiscaleVolume openArray(final Path arrayDir) throws IOException {
@@ -98,25 +109,75 @@ public final class VolumeOpener {
 	}
 
 	private MultiscaleVolume openMrc(final Path file) throws IOException {
-		final MrcReader reader = MrcReader.open(file);
+		return openMrc(MrcReader.open(file), name(file), file.toString());
+	}
+
+	private MultiscaleVolume openMrc(final MrcReader reader, final String fileName, final String where)
+		throws IOException
+	{
 		final MrcVolume v = new MrcVolume(reader);
 		final List<String> notes = new ArrayList<>();
 		final double[] scale = v.voxelSizeZyx();
 		for (int d = 0; d < 3; d++)
 			if (Double.isNaN(scale[d])) {
 				scale[d] = 1;
-				if (notes.isEmpty()) notes.add(file + ": the header gives no voxel size (cella or mx/my/mz is 0); 1 Å is assumed");
+				if (notes.isEmpty()) notes.add(where + ": the header gives no voxel size (cella or mx/my/mz is 0); 1 Å is assumed");
 			}
 		if (reader.unsignedBytes())
-			notes.add(file + ": mode 0 with dmax " + reader.header().dmax +
+			notes.add(where + ": mode 0 with dmax " + reader.header().dmax +
 				" > 127 is read as unsigned bytes (the pre-2014 convention)");
-		final String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		final String lower = fileName.toLowerCase(Locale.ROOT);
 		// MRC2014 says ispg 0 is an image stack, but older volumes carry 0 too: a stack also has mz = 1,
 		// as the portal's tilt series and RELION's particle stacks do.
 		final boolean stack = reader.header().ispg == 0 && reader.header().mz == 1 && reader.header().nz > 1 || lower
 			.endsWith(".st") || lower.endsWith(".mrcs") || lower.endsWith(".ali") || lower.endsWith(".preali");
-		return new MultiscaleVolume(name(file), Collections.singletonList(v), Collections.singletonList(scale),
+		return new MultiscaleVolume(fileName, Collections.singletonList(v), Collections.singletonList(scale),
 			Collections.singletonList(new double[3]), false, notes, stack);
+	}
+
+	/**
+	 * A volume behind a URL ({@code https://}, {@code s3://}) or any store:
+	 * an OME-Zarr group, a Zarr array or an MRC file, read by ranges. The
+	 * volume owns the store and closes it.
+	 */
+	public MultiscaleVolume open(final StorePath p) throws IOException {
+		final String name = p.name();
+		final MultiscaleVolume v;
+		try {
+			if (isMrcName(name)) v = openMrc(MrcReader.open(p), name, p.toString());
+			else {
+				final String prefix = p.key.isEmpty() ? "" : p.key + "/";
+				final byte[] zattrs = p.store.get(prefix + ".zattrs");
+				if (zattrs != null && new String(zattrs, java.nio.charset.StandardCharsets.UTF_8).contains("\"multiscales\""))
+					v = openGroup(p.store, p.key, zattrs, p.toString(), name);
+				else if (p.store.exists(prefix + ".zarray")) {
+					final ZarrArray a = ZarrArray.open(p.store, p.key);
+					final int nd = a.metadata().shape.length;
+					final double[] one = new double[nd];
+					Arrays.fill(one, 1);
+					v = new MultiscaleVolume(name, Collections.singletonList(new ZarrVolume(a, cache)), Collections
+						.singletonList(one), Collections.singletonList(new double[nd]), false, Collections.singletonList(p +
+							": a bare Zarr array has no voxel size; 1 Å is assumed"));
+				}
+				else throw new FormatException(p + ": not an OME-Zarr group or Zarr array (no .zattrs with multiscales, " +
+					"no .zarray), nor an MRC file");
+			}
+		}
+		catch (final IOException | RuntimeException e) {
+			p.store.close();
+			throw e;
+		}
+		return v.closing(p.store);
+	}
+
+	/** A path or a URL. */
+	public MultiscaleVolume open(final String pathOrUrl) throws IOException {
+		return Stores.isRemote(pathOrUrl) ? open(Stores.open(pathOrUrl)) : open(Path.of(pathOrUrl));
+	}
+
+	static boolean isMrcName(final String name) {
+		final String n = name.toLowerCase(Locale.ROOT);
+		return MRC_EXTENSIONS.stream().anyMatch(n::endsWith);
 	}
 
 	private static String name(final Path p) {

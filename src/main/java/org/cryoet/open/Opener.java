@@ -22,7 +22,12 @@ import org.cryoet.portal.layout.PortalDiscovery;
 import org.cryoet.portal.layout.Run;
 import org.cryoet.portal.layout.VolumeEntry;
 import org.cryoet.portal.layout.VoxelSpacing;
+import org.cryoet.portal.api.PortalClient;
+import org.cryoet.portal.api.PortalPageInputs;
+import org.cryoet.portal.api.PortalPageUrl;
 import org.cryoet.portal.metadata.MetadataFiles;
+import org.cryoet.store.StorePath;
+import org.cryoet.store.Stores;
 
 /**
  * Finds what the Open commands show from whatever a user points at: a run,
@@ -39,6 +44,63 @@ public final class Opener {
 
 	public Opener(final ChunkCache cache) {
 		this.volumes = new VolumeOpener(cache);
+	}
+
+	/**
+	 * A path, or a URL ({@code https://}, {@code s3://}) of a tomogram's OME-Zarr
+	 * or MRC, or a portal run page (its default tomogram). Remote folders
+	 * (runs, voxel spacings) are not yet searched.
+	 */
+	public Opened tomogram(final String input, final double voxelSpacing, final String tomogramId) throws IOException {
+		if (!Stores.isRemote(input)) return tomogram(Path.of(input), voxelSpacing, tomogramId);
+		String url = input;
+		if (PortalPageUrl.looksLikePortalPage(input)) url = PortalPageInputs.defaultTomogram(PortalClient.configured(),
+			input);
+		return openRemote(url, Opened.Kind.TOMOGRAM);
+	}
+
+	public Opened tiltSeries(final String input) throws IOException {
+		return Stores.isRemote(input) ? openRemote(input, Opened.Kind.TILT_SERIES) : tiltSeries(Path.of(input));
+	}
+
+	public Opened mask(final String input) throws IOException {
+		return Stores.isRemote(input) ? openRemote(input, null) : mask(Path.of(input));
+	}
+
+	/** The masks of a tomogram; none for a URL (remote runs are not yet searched). */
+	public List<Opened> masksOf(final String input, final double voxelSpacing, final String tomogramId)
+		throws IOException
+	{
+		return Stores.isRemote(input) ? new ArrayList<>() : masksOf(Path.of(input), voxelSpacing, tomogramId);
+	}
+
+	/** Current- or seed-layout keys name their dataset, run and tomogram: {@code 10000/TS_026/100}. */
+	private static final java.util.regex.Pattern PORTAL_KEY = java.util.regex.Pattern.compile(
+		".*/(\\d+)/([^/]+)/(?:Reconstructions/VoxelSpacing[^/]+/Tomograms/(\\d+)|Tomograms/VoxelSpacing[^/]+/" +
+			"(CanonicalTomogram))/[^/]+$");
+
+	private Opened openRemote(final String url, final Opened.Kind wanted) throws IOException {
+		final StorePath p = Stores.open(url);
+		final String name = p.name();
+		if (!VolumeOpener.isMrc(java.nio.file.Path.of(name.isEmpty() ? "x" : name)) && !name.toLowerCase(Locale.ROOT)
+			.endsWith(".zarr") && !p.store.exists((p.key.isEmpty() ? "" : p.key + "/") + ".zattrs")) {
+			p.store.close();
+			throw new FormatException(url + ": give the URL of a volume (.zarr or .mrc) or of a portal run page; " +
+				"remote runs and folders are not searched yet");
+		}
+		final MultiscaleVolume mv = volumes.open(p);
+		final java.util.regex.Matcher m = PORTAL_KEY.matcher("/" + p.key);
+		final String title = m.matches() ? m.group(1) + "/" + m.group(2) + "/" + (m.group(3) != null ? m.group(3) : "100")
+			: name;
+		Opened.Kind kind = wanted;
+		if (kind == null) {
+			final DataType t = mv.level(0).type();
+			kind = mv.labelImage || t == DataType.UINT16 || t == DataType.INT32 || t == DataType.UINT32
+				? Opened.Kind.INSTANCE_MASK : Opened.Kind.SEMANTIC_MASK;
+		}
+		final List<String> notes = new ArrayList<>();
+		if (kind == Opened.Kind.TILT_SERIES) notes.add(url + ": tilt angles are not read from remote folders yet");
+		return finish(mv, kind, title, url, null, null, notes);
 	}
 
 	/**
@@ -300,9 +362,15 @@ public final class Opener {
 	private static Opened finish(final MultiscaleVolume mv, final Opened.Kind kind, final String title, final Path file,
 		final String group, final double[] angles, final List<String> notes) throws IOException
 	{
+		return finish(mv, kind, title, file.toString(), group, angles, notes);
+	}
+
+	private static Opened finish(final MultiscaleVolume mv, final Opened.Kind kind, final String title,
+		final String source, final String group, final double[] angles, final List<String> notes) throws IOException
+	{
 		try {
 			notes.addAll(0, mv.notes);
-			return new Opened(mv, kind, title, file.toString(), group, angles, DisplayRange.of(mv,
+			return new Opened(mv, kind, title, source, group, angles, DisplayRange.of(mv,
 				kind == Opened.Kind.INSTANCE_MASK), notes);
 		}
 		catch (final IOException | RuntimeException e) {

@@ -266,6 +266,37 @@ class OpenCommandsTest {
 		assertTrue(t.err.contains("no tomogram 7") && t.err.contains("100"), t::toString);
 	}
 
+	/** A tomogram's OME-Zarr or MRC over HTTP (a loopback server, with a fault) opens with the local voxels and title. */
+	@Test
+	void aTomogramOpensFromItsUrl() throws Exception {
+		final float[] expected;
+		try (Opened local = new Opener(new ChunkCache(16 << 20)).tomogram(SamplePortalRun.runFolder(sample, false), 0,
+			null))
+		{
+			expected = (float[]) VolumeReader.readAll(local.volume.level(1), 1);
+		}
+		try (org.cryoet.testutil.TreeHttpServer server = new org.cryoet.testutil.TreeHttpServer(sample)) {
+			server.script(org.cryoet.testutil.TreeHttpServer.Fault.E503);
+			final String tomo = server.url() + "/portal/80001/TS_sample/Reconstructions/VoxelSpacing13.480/Tomograms/100/";
+			for (final String file : new String[] { "TS_sample.zarr", "TS_sample.mrc" }) {
+				final CommandModule m = run(OpenTomogramCommand.class, "input", new File(tomo + file), "level", file.endsWith(
+					".zarr") ? 1 : 0, "viewer", "none");
+				final ImagePlus imp = (ImagePlus) m.getOutput("image");
+				assertEquals("80001/TS_sample/100@" + (file.endsWith(".zarr") ? 1 : 0), imp.getTitle());
+				if (file.endsWith(".zarr")) {
+					imp.setSlice(11);
+					assertEquals(expected[(10 * imp.getHeight() + 20) * imp.getWidth() + 30], imp.getProcessor().getf(30, 20));
+					assertEquals(26.96, imp.getCalibration().pixelWidth, 1e-12);
+				}
+				else assertEquals(72, imp.getStackSize());
+			}
+			final LauncherHarness folder = LauncherHarness.run("--headless", "--run", "Open CryoET Tomogram", "input='" +
+				server.url() + "/portal/80001/TS_sample',viewer=none");
+			assertEquals(1, folder.code);
+			assertTrue(folder.err.contains("remote runs and folders are not searched yet"), folder::toString);
+		}
+	}
+
 	@Test
 	void theBareFixtureVolumesOpenToo() throws Exception {
 		final Path zarr = Fixtures.fixtures().resolve("zarr/segmentation_mask_uint8.zarr");
