@@ -42,6 +42,22 @@ public final class TreeRows {
 	}
 
 	/** Adds every dataset folder under {@code root} (the bucket's root) to the tables. */
+	/** Where HTTPS URLs point: the portal's file server, or a test's own server on loopback. */
+	private static String https = HTTPS;
+
+	/** As {@link #add(PortalTables, Path, String...)}, with HTTPS URLs under {@code httpsBase} (ending in a slash). */
+	public static synchronized void addServedFrom(final PortalTables tables, final Path root, final String httpsBase,
+		final String... datasets) throws IOException
+	{
+		https = httpsBase;
+		try {
+			add(tables, root, datasets);
+		}
+		finally {
+			https = HTTPS;
+		}
+	}
+
 	public static void add(final PortalTables tables, final Path root, final String... datasets) throws IOException {
 		final TreeRows r = new TreeRows(tables, root);
 		for (final String d : datasets)
@@ -86,7 +102,7 @@ public final class TreeRows {
 			"sampleType", str(m, "sample_type"), "depositionId", m.has("deposition_id") ? m.get("deposition_id").getAsInt()
 				: 0, "depositionDate", date(m, "deposition_date"), "releaseDate", date(m, "release_date"),
 			"lastModifiedDate", date(m, "last_modified_date"), "keyPhotoThumbnailUrl", str(m, "key_photos", "thumbnail"),
-			"keyPhotoUrl", str(m, "key_photos", "snapshot"), "s3Prefix", BUCKET + k, "httpsPrefix", HTTPS + k);
+			"keyPhotoUrl", str(m, "key_photos", "snapshot"), "s3Prefix", BUCKET + k, "httpsPrefix", https + k);
 		if (m.has("authors")) for (final JsonElement a : m.getAsJsonArray("authors"))
 			t.add("DatasetAuthor", "datasetId", d.get("id"), "name", str(a.getAsJsonObject(), "name"));
 		for (final Path run : dirs(dir))
@@ -96,13 +112,13 @@ public final class TreeRows {
 	private void run(final Path dir, final int datasetId) throws IOException {
 		final String k = key(dir) + "/";
 		final int runId = (Integer) t.add("Run", "name", dir.getFileName().toString(), "datasetId", datasetId, "s3Prefix",
-			BUCKET + k, "httpsPrefix", HTTPS + k).get("id");
+			BUCKET + k, "httpsPrefix", https + k).get("id");
 		final Map<String, Integer> alignments = new HashMap<>();
 		for (final Path a : dirs(dir.resolve("Alignments"))) {
 			final Path f = a.resolve("alignment_metadata.json");
 			if (!Files.isRegularFile(f)) continue;
 			final int id = (Integer) t.add("Alignment", "runId", runId, "s3AlignmentMetadata", BUCKET + key(f),
-				"httpsAlignmentMetadata", HTTPS + key(f)).get("id");
+				"httpsAlignmentMetadata", https + key(f)).get("id");
 			alignments.put(key(f), id);
 		}
 		for (final Path ts : dirs(dir.resolve("TiltSeries"))) {
@@ -125,7 +141,7 @@ public final class TreeRows {
 			if (!vm.matches()) continue;
 			final String vk = key(vsDir) + "/";
 			final int vsId = (Integer) t.add("TomogramVoxelSpacing", "runId", runId, "voxelSpacing", Double.parseDouble(vm
-				.group(1)), "s3Prefix", BUCKET + vk, "httpsPrefix", HTTPS + vk).get("id");
+				.group(1)), "s3Prefix", BUCKET + vk, "httpsPrefix", https + vk).get("id");
 			for (final Path tomo : dirs(vsDir.resolve("Tomograms"))) {
 				final Path f = tomo.resolve("tomogram_metadata.json");
 				if (!Files.isRegularFile(f)) continue;
@@ -162,7 +178,7 @@ public final class TreeRows {
 			"name"), "objectId", str(m, "annotation_object", "id"), "methodType", str(m, "method_type"),
 			"annotationMethod", str(m, "annotation_method"), "groundTruthStatus", m.has("ground_truth_status") && m.get(
 				"ground_truth_status").getAsBoolean(), "objectCount", m.has("object_count") ? m.get("object_count").getAsInt()
-					: null, "s3MetadataPath", BUCKET + key(f), "httpsMetadataPath", HTTPS + key(f), "depositionDate", date(m,
+					: null, "s3MetadataPath", BUCKET + key(f), "httpsMetadataPath", https + key(f), "depositionDate", date(m,
 						"deposition_date"), "releaseDate", date(m, "release_date"), "lastModifiedDate", date(m,
 							"last_modified_date"));
 		final Map<String, Integer> shapes = new LinkedHashMap<>();
@@ -173,7 +189,7 @@ public final class TreeRows {
 			final int shapeId = shapes.computeIfAbsent(shape, s -> (Integer) t.add("AnnotationShape", "annotationId", a.get(
 				"id"), "shapeType", s).get("id"));
 			t.add("AnnotationFile", "annotationShapeId", shapeId, "format", str(file, "format"), "s3Path", BUCKET + str(file,
-				"path"), "httpsPath", HTTPS + str(file, "path"), "isVisualizationDefault", file.has("is_visualization_default")
+				"path"), "httpsPath", https + str(file, "path"), "isVisualizationDefault", file.has("is_visualization_default")
 					&& file.get("is_visualization_default").getAsBoolean(), "tomogramVoxelSpacingId", vsId, "alignmentId",
 				alignment, "source", "dataset_author");
 		}
@@ -182,6 +198,6 @@ public final class TreeRows {
 	private static void urls(final Map<String, Object> row, final String field, final String key) {
 		if (key == null) return;
 		row.put("s3" + field, BUCKET + key);
-		row.put("https" + field, HTTPS + key);
+		row.put("https" + field, https + key);
 	}
 }
