@@ -41,7 +41,8 @@ public final class LocalPortalApi {
 		if (args.length > 0) server.latency(Long.parseLong(args[0]));
 		System.out.println(server.endpoint());
 		for (final java.util.Map<String, Object> r : tables.all("Run"))
-			if (r.get("name").equals(OwnPortalTree.RUN)) System.out.println("run " + r.get("name") + " has id " + r.get("id"));
+			if (r.get("name").equals(OwnPortalTree.RUN) || r.get("name").equals(org.cryoet.sample.SamplePortalRun.RUN))
+				System.out.println("run " + r.get("name") + " has id " + r.get("id"));
 		Thread.currentThread().join();
 	}
 }
