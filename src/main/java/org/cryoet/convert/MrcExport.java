@@ -52,6 +52,17 @@ public final class MrcExport implements VolumeExporter {
 		}
 	}
 
+	@Override
+	public String writes() {
+		return "an MRC file";
+	}
+
+	/** A file with the MRC2014 stamp "MAP " (bytes 208-211), as we write. */
+	@Override
+	public boolean canReplace(final Path existing) throws IOException {
+		return FileSignature.startsWith(existing, 208, new byte[] { 'M', 'A', 'P', ' ' });
+	}
+
 	private DataType modeType(final Volume v, final Progress progress) throws IOException {
 		final DataType t = v.type();
 		if (MrcMode.of(t) >= 0) return t;

@@ -90,6 +90,16 @@ public final class OmeZarrExport implements VolumeExporter {
 				.toLowerCase(Locale.ROOT));
 	}
 
+	@Override
+	public String writes() {
+		return "a Zarr hierarchy";
+	}
+
+	@Override
+	public boolean canReplace(final Path existing) throws IOException {
+		return ZarrTree.isZarrHierarchy(existing);
+	}
+
 	/**
 	 * Each output chunk is read in z pieces, each touching the 2×2 source chunks
 	 * of one source z-chunk; keeping those for every worker means every source

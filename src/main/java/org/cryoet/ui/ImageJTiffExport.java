@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.cryoet.convert.Describe;
+import org.cryoet.convert.FileSignature;
 import org.cryoet.convert.VolumeExporter;
 import org.cryoet.convert.VoxelSizes;
 import org.cryoet.format.DataType;
@@ -51,6 +52,17 @@ public final class ImageJTiffExport implements VolumeExporter {
 		return "ImageJ TIFF " + imp.getBitDepth() + "-bit, " + Describe.size(new long[] { imp.getStackSize(), imp
 			.getHeight(), imp.getWidth() }) + ", " + Describe.voxel(new double[] { c.pixelDepth, c.pixelHeight,
 				c.pixelWidth });
+	}
+
+	@Override
+	public String writes() {
+		return "a TIFF file";
+	}
+
+	@Override
+	public boolean canReplace(final Path existing) throws IOException {
+		return FileSignature.startsWith(existing, 0, new byte[] { 'I', 'I', 42, 0 }) || FileSignature.startsWith(existing,
+			0, new byte[] { 'M', 'M', 0, 42 });
 	}
 
 	/** Reads a whole level into an ImageJ stack with its calibration. */
