@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the JMH benchmarks and writes {@code summary.json}: a list of
@@ -43,8 +44,9 @@ public final class BenchRunner {
 				"-Xmx6g", "-Xms2g").shouldFailOnError(true);
 		System.setProperty("bench.blosc.size", Integer.toString(blosc));
 		System.setProperty("bench.volume.size", Integer.toString(volume));
+		// tiny is the test suite's smoke run: silent, so `mvn verify` stays readable
 		if (mode.equals("tiny")) o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue
-			.milliseconds(50));
+			.milliseconds(50)).verbosity(VerboseMode.SILENT);
 		else if (mode.equals("quick")) o.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
 			.measurementIterations(2).measurementTime(TimeValue.seconds(1));
 		else o.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5).measurementTime(
@@ -80,7 +82,7 @@ public final class BenchRunner {
 		doc.addProperty("volume", volume + "^3 float32");
 		final String json = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(summary);
 		Files.write(out.resolve("summary.json"), json.getBytes(StandardCharsets.UTF_8));
-		System.out.println(json);
+		if (!mode.equals("tiny")) System.out.println(json);
 	}
 
 	/** Scores are milliseconds per operation; the summary speaks in MB/s of decoded data. */
