@@ -32,6 +32,15 @@ public final class CryoetLauncher {
 	private CryoetLauncher() {}
 
 	public static void main(final String[] args) {
+		// This JVM is ours alone: hand the cache its budget in plain bytes, so "2g" works whichever way the cache
+		// reads the property. A bad value stays as it is and run() refuses it in one line.
+		final String budget = System.getProperty(CacheBudget.PROPERTY);
+		if (budget != null) try {
+			System.setProperty(CacheBudget.PROPERTY, Long.toString(CacheBudget.parse(budget)));
+		}
+		catch (final CacheBudget.InvalidBudgetException e) {
+			// reported by run()
+		}
 		final int code = run(args, System.out, System.err);
 		System.exit(code);
 	}

@@ -52,6 +52,16 @@ class FailureReportingTest {
 	}
 
 	@Test
+	void cacheBudgetTakesUnits() throws Exception {
+		final Path out = tmp.resolve("b.mrc");
+		final LauncherProcess r = LauncherProcess.java(List.of("-Dcryoet.cache.bytes=2g"), "--headless", "--run",
+			"Convert CryoET Volume", "input='" + sample.resolve(SampleData.ZARR) + "',level=1,output='" + out + "'");
+		assertEquals(0, r.code, r::toString);
+		assertEquals("", r.err, r::toString);
+		assertTrue(Files.size(out) > 1024);
+	}
+
+	@Test
 	void outOfMemoryIsOneLineSayingHowToRaiseTheHeap() throws Exception {
 		// 64 MiB of float32 to a TIFF (which ImageJ holds in memory whole) under a 40 MiB heap.
 		final Path big = tmp.resolve("big.mrc");
