@@ -72,6 +72,9 @@ public abstract class CryoetCommand implements Command, Cancelable {
 		if (m == null) return t.getClass().getSimpleName();
 		if (t instanceof java.nio.file.NoSuchFileException) return m + ": not found";
 		if (t instanceof java.nio.file.AccessDeniedException) return m + ": permission denied";
+		if (t instanceof java.nio.file.InvalidPathException && m.contains("unmappable")) return m.replace('\n', ' ') +
+			" (this Java reads file names as " + System.getProperty("sun.jnu.encoding") + ", which cannot hold this one: " +
+			"run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8; scripts/cryoet picks one itself)";
 		return m.replace('\n', ' ');
 	}
 

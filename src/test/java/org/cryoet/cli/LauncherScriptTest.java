@@ -59,6 +59,19 @@ class LauncherScriptTest {
 	}
 
 	@Test
+	void javaStartedWithoutTheScriptUnderLcAllCSaysWhatToDo() throws Exception {
+		final Path in = Files.copy(sample.resolve(SampleData.MRC), Files.createDirectories(tmp.resolve("é")).resolve(
+			"t.mrc"));
+		final LauncherProcess r = LauncherProcess.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+			.toString(), "-cp", System.getProperty("java.class.path"), CryoetLauncher.class.getName(), "--headless",
+			"--run", "Convert CryoET Volume", "input='" + in + "',output='" + tmp.resolve("o.mrc") + "'"), Map.of("LC_ALL",
+				"C", "LANG", "C"), null);
+		assertEquals(1, r.code, r::toString);
+		assertEquals(1, r.err.lines().count(), r::toString);
+		assertTrue(r.err.contains("run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8"), r::toString);
+	}
+
+	@Test
 	void runsUnderShToo() throws Exception {
 		final LauncherProcess r = script(Map.of(), "--help");
 		assertEquals(0, r.code, r::toString);
