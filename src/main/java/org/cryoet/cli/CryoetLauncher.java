@@ -38,7 +38,7 @@ public final class CryoetLauncher {
 		if (budget != null) try {
 			System.setProperty(CacheBudget.PROPERTY, Long.toString(CacheBudget.parse(budget)));
 		}
-		catch (final CacheBudget.InvalidBudgetException e) {
+		catch (final IllegalArgumentException e) {
 			// reported by run()
 		}
 		final int code = run(args, System.out, System.err);
@@ -75,7 +75,7 @@ public final class CryoetLauncher {
 		try {
 			CacheBudget.fromSystemProperty(); // a bad setting is a malformed command line, said before any work
 		}
-		catch (final CacheBudget.InvalidBudgetException e) {
+		catch (final IllegalArgumentException e) { // CacheBudget's one line naming the property
 			err.println("cryoet: " + e.getMessage());
 			return 2;
 		}
