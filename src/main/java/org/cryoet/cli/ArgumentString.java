@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Fiji's {@code --run} argument string: {@code key='value',key2=3}. Values may
  * be quoted with ' or " (then commas and spaces are theirs) or bare; the
- * ImageJ macro form {@code key=[value] key2=3} is accepted too.
+ * ImageJ macro form {@code key=[value] key2=3} is accepted too. A bare
+ * keyword ({@code overwrite} alone) maps to null.
  */
 final class ArgumentString {
 
@@ -26,7 +27,7 @@ final class ArgumentString {
 			final String key = s.substring(keyStart, i);
 			if (key.isEmpty()) throw new IllegalArgumentException("empty parameter name in \"" + s + "\"");
 			if (i >= n || s.charAt(i) != '=') {
-				out.put(key, "true"); // a bare keyword, as the macro recorder writes booleans
+				out.put(key, null); // a bare keyword, as the macro recorder writes a checked box
 				continue;
 			}
 			i++;

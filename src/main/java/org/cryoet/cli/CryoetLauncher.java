@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.cryoet.command.CommandReportingService;
+import org.cryoet.command.CryoetCommand;
+import org.cryoet.image.CacheBudget;
 import org.cryoet.sample.SampleData;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
@@ -29,6 +32,15 @@ public final class CryoetLauncher {
 	private CryoetLauncher() {}
 
 	public static void main(final String[] args) {
+		// This JVM is ours alone: hand the cache its budget in plain bytes, so "2g" works whichever way the cache
+		// reads the property. A bad value stays as it is and run() refuses it in one line.
+		final String budget = System.getProperty(CacheBudget.PROPERTY);
+		if (budget != null) try {
+			System.setProperty(CacheBudget.PROPERTY, Long.toString(CacheBudget.parse(budget)));
+		}
+		catch (final IllegalArgumentException e) {
+			// reported by run()
+		}
 		final int code = run(args, System.out, System.err);
 		if (code == 0) waitForWindows();
 		System.exit(code);
@@ -73,7 +85,13 @@ public final class CryoetLauncher {
 			err.println("cryoet: " + e.getMessage());
 			return 2;
 		}
-		System.setProperty(org.cryoet.command.CryoetCommand.LAUNCHER_PROPERTY, "true");
+		try {
+			CacheBudget.fromSystemProperty(); // a bad setting is a malformed command line, said before any work
+		}
+		catch (final IllegalArgumentException e) { // CacheBudget's one line naming the property
+			err.println("cryoet: " + e.getMessage());
+			return 2;
+		}
 		// Without --headless the JVM's own default stands, so commands that open windows can.
 		if (headless) System.setProperty("java.awt.headless", "true");
 		try {
@@ -82,7 +100,10 @@ public final class CryoetLauncher {
 				out.println(SampleData.ensure(dir));
 				if (label == null && !list) return 0;
 			}
-			try (Context context = new Context(CommandService.class, ModuleService.class, ConvertService.class)) {
+			try (Context context = new Context(CommandService.class, ModuleService.class, ConvertService.class,
+				CommandReportingService.class))
+			{
+				context.getService(CommandReportingService.class).reportThroughLauncher();
 				final CommandService commands = context.getService(CommandService.class);
 				final Map<String, CommandInfo> ours = ourCommands(commands);
 				if (list) {
@@ -99,7 +120,7 @@ public final class CryoetLauncher {
 			}
 		}
 		catch (final Exception | Error e) {
-			err.println("cryoet: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+			err.println("cryoet: " + CryoetCommand.oneLine(e));
 			if (debug) e.printStackTrace(err);
 			return 1;
 		}
@@ -134,24 +155,29 @@ public final class CryoetLauncher {
 		for (final ModuleItem<?> item : info.inputs())
 			if (!item.getType().getName().startsWith("org.scijava.")) names.add(item.getName());
 		for (final Map.Entry<String, String> e : given.entrySet()) {
-			final ModuleItem<?> item = info.getInput(e.getKey());
-			if (item == null || !names.contains(e.getKey())) {
-				err.println("cryoet: " + info.getLabel() + ": unknown parameter " + e.getKey() + " (parameters: " + String
-					.join(", ", names) + ")");
+			final String name = e.getKey();
+			final boolean bare = e.getValue() == null;
+			final String text = bare ? "true" : e.getValue();
+			final ModuleItem<?> item = info.getInput(name);
+			if (item == null || !names.contains(name)) {
+				err.println("cryoet: " + info.getLabel() + ": unknown parameter " + name + " (parameters: " + String.join(
+					", ", names) + ")");
 				return 2;
 			}
-			final Object value = wellFormed(e.getValue(), item.getType()) ? convert.convert(e.getValue(), item.getType())
-				: null;
+			final Object value = wellFormed(text, item.getType()) ? convert.convert(text, item.getType()) : null;
 			if (value == null) {
-				err.println("cryoet: " + info.getLabel() + ": " + e.getKey() + "=" + e.getValue() + " is not a valid " +
-					item.getType().getSimpleName());
+				err.println("cryoet: " + info.getLabel() + ": " + name + "=" + text + " is not a valid " + item.getType()
+					.getSimpleName());
 				return 2;
 			}
-			if (item.getChoices() != null && !item.getChoices().isEmpty() && !item.getChoices().contains(e.getValue())) {
-				err.println("cryoet: " + info.getLabel() + ": " + e.getKey() + " must be one of " + item.getChoices());
+			if (item.getChoices() != null && !item.getChoices().isEmpty() && !item.getChoices().contains(text)) {
+				err.println("cryoet: " + info.getLabel() + ": " + name + " must be one of " + item.getChoices());
 				return 2;
 			}
-			inputs.put(e.getKey(), value);
+			// imagej-legacy gives a SciJava command false for a bare keyword: say so rather than differ silently.
+			if (bare && (item.getType() == boolean.class || item.getType() == Boolean.class)) err.println(
+				"cryoet: warning: a bare '" + name + "' is true here but false in a Fiji macro; write " + name + "=true");
+			inputs.put(name, value);
 		}
 		for (final ModuleItem<?> item : info.inputs())
 			if (names.contains(item.getName()) && item.isRequired() && !inputs.containsKey(item.getName()) && item
@@ -169,6 +195,9 @@ public final class CryoetLauncher {
 		}
 		if (module.isCanceled()) {
 			err.println("cryoet: " + module.getCancelReason());
+			final Object command = module.getDelegateObject();
+			if (debug && command instanceof CryoetCommand && ((CryoetCommand) command).failure() != null)
+				((CryoetCommand) command).failure().printStackTrace(err);
 			return 1;
 		}
 		return 0;

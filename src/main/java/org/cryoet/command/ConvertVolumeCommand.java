@@ -21,7 +21,7 @@ public class ConvertVolumeCommand extends CryoetCommand {
 	@Parameter(label = "Input (OME-Zarr folder, Zarr array or MRC file)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
-	@Parameter(label = "Level (0 = full resolution)", min = "0")
+	@Parameter(label = "Level (0 = full resolution)", min = "0", required = false)
 	private int level;
 
 	@Parameter(label = "Output (.mrc, .zarr or .tif)", style = FileWidget.SAVE_STYLE)

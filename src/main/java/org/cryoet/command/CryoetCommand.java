@@ -22,10 +22,11 @@ public abstract class CryoetCommand implements Command, Cancelable {
 	@Parameter(required = false)
 	protected StatusService status;
 
-	/** Set by {@code scripts/cryoet}'s launcher. */
-	public static final String LAUNCHER_PROPERTY = "cryoet.launcher";
+	@Parameter(required = false)
+	private CommandReportingService reporting;
 
 	private volatile String cancelReason;
+	private volatile Throwable failure;
 
 	/** The work; throw anything, it is turned into one line. */
 	protected abstract void execute() throws Exception;
@@ -38,25 +39,50 @@ public abstract class CryoetCommand implements Command, Cancelable {
 		catch (final CancellationException e) {
 			if (cancelReason == null) cancel("cancelled");
 		}
-		catch (final Exception e) {
+		// Errors too: out of memory, or a library of this Fiji too old, is one line like any failure.
+		catch (final Exception | OutOfMemoryError | LinkageError e) {
+			failure = e;
 			final String msg = oneLine(e);
 			log.debug(e);
 			// Our headless launcher prints the cancel reason itself: one line, not two.
-			if (!Boolean.getBoolean(LAUNCHER_PROPERTY)) log.error(msg);
+			if (!launcherReports()) log.error(msg);
 			cancel(msg);
 		}
 	}
 
-	static String oneLine(final Throwable e) {
+	/** True when {@code scripts/cryoet} shows the outputs and the failure line; Fiji shows neither for a failed command. */
+	protected boolean launcherReports() {
+		return reporting != null && reporting.launcherReports();
+	}
+
+	/** What made the command fail (for {@code --debug}), or null. */
+	public Throwable failure() {
+		return failure;
+	}
+
+	public static String oneLine(final Throwable e) {
 		Throwable t = e;
-		while ((t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null)
+		while ((t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException ||
+			t instanceof ExceptionInInitializerError) && t.getCause() != null)
 			t = t.getCause();
+		if (t instanceof OutOfMemoryError) return outOfMemory();
+		if (t instanceof LinkageError) return "a library is missing or too old in this Java/Fiji (" + t + "): update " +
+			"Fiji (Help > Update...) or reinstall the CryoET suite";
 		final String m = t.getMessage();
 		if (m == null) return t.getClass().getSimpleName();
 		if (t instanceof java.nio.file.NoSuchFileException) return m + ": not found";
 		if (t instanceof java.nio.file.AccessDeniedException) return m + ": permission denied";
-		if (t instanceof OutOfMemoryError) return "out of memory: " + m + " (give Java more memory, or use a coarser level)";
+		if (t instanceof java.nio.file.InvalidPathException && m.contains("unmappable")) return m.replace('\n', ' ') +
+			" (this Java reads file names as " + System.getProperty("sun.jnu.encoding") + ", which cannot hold this one: " +
+			"run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8; scripts/cryoet picks one itself)";
 		return m.replace('\n', ' ');
+	}
+
+	private static String outOfMemory() {
+		final long mb = Runtime.getRuntime().maxMemory() >> 20;
+		return "out of memory (Java may use " + mb + " MB): give Java more, e.g. CRYOET_JAVA_OPTS=-Xmx" + Math.max(2,
+			2 * ((mb + 1023) / 1024)) + "g for scripts/cryoet or Edit > Options > Memory & Threads in Fiji, " +
+			"or choose a coarser level";
 	}
 
 	/** Progress for the core: to the status bar, cancellable from the UI. */

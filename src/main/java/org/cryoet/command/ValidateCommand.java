@@ -56,7 +56,7 @@ public class ValidateCommand extends CryoetCommand {
 			sb.append(sb.length() == 0 ? "" : "\n").append(p);
 		result = sb.toString();
 		// Fiji shows no outputs of a failed command: the problems go to the log there.
-		if (!Boolean.getBoolean(LAUNCHER_PROPERTY)) for (final Problem p : r.problems)
+		if (!launcherReports()) for (final Problem p : r.problems)
 			log.warn(input.getName() + ": " + p);
 		throw new IllegalArgumentException(input + ": " + r.problems.size() + " problem" + (r.problems.size() == 1 ? ""
 			: "s") + " as " + what);

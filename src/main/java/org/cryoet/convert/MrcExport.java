@@ -33,7 +33,7 @@ public final class MrcExport implements VolumeExporter {
 		final Volume v = input.level(level);
 		if (v.shape().length != 3) throw new FormatException(v.describe() + ": only 3D volumes can be written as MRC");
 		final DataType out = modeType(v, progress);
-		final double[] s = input.scales.get(level);
+		final double[] s = VoxelSizes.snap(input.scales.get(level));
 		final double[] voxelXyz = { s[2], s[1], s[0] };
 		try (MrcWriter w = new MrcWriter(target, out, v.shape(), voxelXyz, "Written by CryoET Fiji tools")) {
 			if (input.imageStack) {
@@ -54,9 +54,19 @@ public final class MrcExport implements VolumeExporter {
 			});
 			w.finish();
 			final long[] sh = v.shape();
-			return String.format(Locale.ROOT, "MRC mode %d, %d x %d x %d (x, y, z), voxel %s A", MrcMode.of(out), sh[2],
-				sh[1], sh[0], OmeZarrExport.formatScale(voxelXyz));
+			return "MRC mode " + MrcMode.of(out) + ", " + Describe.size(sh) + ", " + Describe.voxel(s);
 		}
+	}
+
+	@Override
+	public String writes() {
+		return "an MRC file";
+	}
+
+	/** A file with the MRC2014 stamp "MAP " (bytes 208-211), as we write. */
+	@Override
+	public boolean canReplace(final Path existing) throws IOException {
+		return FileSignature.startsWith(existing, 208, new byte[] { 'M', 'A', 'P', ' ' });
 	}
 
 	private DataType modeType(final Volume v, final Progress progress) throws IOException {

@@ -56,7 +56,7 @@ public final class OmeZarrExport implements VolumeExporter {
 		final boolean stack = input.imageStack;
 		final int[] factors = stack ? new int[] { 1, 2, 2 } : new int[] { 2, 2, 2 };
 		final int[] chunkTarget = stack ? new int[] { 1, 1024, 1024 } : new int[] { 256, 256, 256 };
-		final double[] base = snap(input.scales.get(level));
+		final double[] base = VoxelSizes.snap(input.scales.get(level));
 		final FileStore store = new FileStore(target);
 		final List<double[]> scales = new ArrayList<>();
 		final TreeSet<Integer> labels = new TreeSet<>();
@@ -85,9 +85,19 @@ public final class OmeZarrExport implements VolumeExporter {
 		store.put(".zattrs", Multiscales.portalZattrs(scales, input.labelImage, labelValues).getBytes(
 			StandardCharsets.UTF_8));
 		final long[] sh = source.shape();
-		return String.format(Locale.ROOT, "OME-Zarr %s, %d levels, level 0 %d x %d x %d (z, y, x), scale %s A, %s " +
-			"downsampling", ZarrDtype.format(source.type(), ByteOrder.LITTLE_ENDIAN), LEVELS, sh[0], sh[1], sh[2],
-			formatScale(base), mode.name().toLowerCase(Locale.ROOT));
+		return String.format(Locale.ROOT, "OME-Zarr %s in %d levels, %s, %s, %s downsampling", ZarrDtype.format(
+			source.type(), ByteOrder.LITTLE_ENDIAN), LEVELS, Describe.size(sh), Describe.voxel(base), mode.name()
+				.toLowerCase(Locale.ROOT));
+	}
+
+	@Override
+	public String writes() {
+		return "a Zarr hierarchy";
+	}
+
+	@Override
+	public boolean canReplace(final Path existing) throws IOException {
+		return ZarrTree.isZarrHierarchy(existing);
 	}
 
 	/**
@@ -162,22 +172,5 @@ public final class OmeZarrExport implements VolumeExporter {
 		synchronized (labels) {
 			labels.addAll(local);
 		}
-	}
-
-	/** Snaps a voxel size to 3 decimals (as the portal writes it) when it differs only by float32 noise. */
-	static double[] snap(final double[] s) {
-		final double[] r = new double[s.length];
-		for (int d = 0; d < s.length; d++) {
-			final double three = Math.round(s[d] * 1000) / 1000.0;
-			r[d] = Math.abs(three - s[d]) <= Math.abs(s[d]) * 1e-6 ? three : s[d];
-		}
-		return r;
-	}
-
-	static String formatScale(final double[] s) {
-		final StringBuilder sb = new StringBuilder();
-		for (int d = 0; d < s.length; d++)
-			sb.append(d == 0 ? "" : " x ").append(String.format(Locale.ROOT, "%.4g", s[d]));
-		return sb.toString();
 	}
 }

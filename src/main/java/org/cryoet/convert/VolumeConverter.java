@@ -57,7 +57,8 @@ public final class VolumeConverter {
 			throw new FormatException(input + ": level " + level + " does not exist (levels 0.." +
 				(volume.levels.size() - 1) + ")");
 		final String[] description = new String[1];
-		AtomicOutput.write(output, overwrite, tmp -> description[0] = exporter.export(volume, level, tmp, progress));
+		AtomicOutput.write(output, overwrite, exporter::canReplace, exporter.writes(), tmp -> description[0] = exporter
+			.export(volume, level, tmp, progress));
 		return new Result(output, description[0], new ArrayList<>(volume.notes));
 	}
 

@@ -11,4 +11,10 @@ public interface VolumeExporter {
 
 	/** @return one line describing what was written */
 	String export(MultiscaleVolume input, int level, Path target, Progress progress) throws IOException;
+
+	/** What this exporter writes, for messages: "an MRC file". */
+	String writes();
+
+	/** Whether {@code existing} is of the kind this exporter writes, so that overwrite=true may replace it. */
+	boolean canReplace(Path existing) throws IOException;
 }

@@ -1,28 +1,56 @@
 package org.cryoet.image;
 
-/** The chunk cache's budget from {@code cryoet.cache.bytes}: bytes, or a size such as {@code 512m} or {@code 2g}. */
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The chunk cache's size, from {@code -Dcryoet.cache.bytes}: plain bytes or a
+ * size with the suffix Java's own {@code -Xmx} takes ({@code 512m}, {@code 2g};
+ * also {@code k} and {@code t}). Absent, a quarter of the heap. A bad value is
+ * one line naming the property; nothing is read at class-loading time, so a
+ * bad setting cannot break a class for the rest of a Fiji session.
+ */
 public final class CacheBudget {
 
 	public static final String PROPERTY = "cryoet.cache.bytes";
 
+	private static final Pattern SIZE = Pattern.compile("([0-9]+)([kmgt]?)b?");
+
+	/** A bad budget setting; its message is the one line the user sees. */
+	public static final class InvalidBudgetException extends IllegalArgumentException {
+
+		private static final long serialVersionUID = 1L;
+
+		InvalidBudgetException(final String message) {
+			super(message);
+		}
+	}
+
 	private CacheBudget() {}
 
-	/** The budget the property asks for, else a quarter of the heap. */
+	/** The budget set by {@code -Dcryoet.cache.bytes}, else a quarter of the maximum heap. */
 	public static long fromSystemProperty() {
 		final String p = System.getProperty(PROPERTY);
 		return p == null ? Runtime.getRuntime().maxMemory() / 4 : parse(p);
 	}
 
+	/** @throws InvalidBudgetException naming the property and the value when it is no size */
 	public static long parse(final String value) {
-		final String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-		final int unit = v.isEmpty() ? -1 : "kmg".indexOf(v.charAt(v.length() - 1));
+		final Matcher m = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
+		if (!m.matches()) throw invalid(value, "expected bytes or a size such as 512m or 2g");
+		final int shift = "-kmgt".indexOf(m.group(2).isEmpty() ? "-" : m.group(2)) * 10;
 		try {
-			final long n = Long.parseLong(unit < 0 ? v : v.substring(0, v.length() - 1));
-			if (n < 0) throw new NumberFormatException();
-			return unit < 0 ? n : Math.multiplyExact(n, 1L << (10 * (unit + 1)));
+			final long n = Long.parseLong(m.group(1));
+			if (n > Long.MAX_VALUE >> shift) throw invalid(value, "too large");
+			return n << shift;
 		}
-		catch (final NumberFormatException | ArithmeticException e) {
-			throw new IllegalArgumentException("-D" + PROPERTY + "=" + value + " is not a size (give bytes, or e.g. 512m or 2g)");
+		catch (final NumberFormatException e) {
+			throw invalid(value, "too large");
 		}
+	}
+
+	private static InvalidBudgetException invalid(final String value, final String why) {
+		return new InvalidBudgetException("-D" + PROPERTY + "=" + value + ": " + why);
 	}
 }

@@ -20,14 +20,38 @@ public final class AtomicOutput {
 		void write(Path temporary) throws IOException;
 	}
 
+	/** Whether an existing path is something the caller writes, and so may replace (what else is the user's). */
+	public interface Replaceable {
+
+		boolean test(Path existing) throws IOException;
+	}
+
+	/** Replaces only a regular file, never a folder. */
+	public static final Replaceable A_FILE = Files::isRegularFile;
+
 	private AtomicOutput() {}
 
+	/** Writes {@code target}; with {@code overwrite}, replaces an existing regular file (never a folder). */
 	public static void write(final Path target, final boolean overwrite, final Writer writer) throws IOException {
+		write(target, overwrite, A_FILE, "a file", writer);
+	}
+
+	/**
+	 * Writes {@code target}; with {@code overwrite}, replaces what exists there
+	 * only when {@code replaceable} says it is ours to replace (described as
+	 * {@code what}, e.g. "an MRC file"); anything else is refused and left as is.
+	 */
+	public static void write(final Path target, final boolean overwrite, final Replaceable replaceable,
+		final String what, final Writer writer) throws IOException
+	{
 		final Path abs = target.toAbsolutePath();
 		final Path dir = abs.getParent();
 		if (dir != null && !Files.isDirectory(dir)) throw new IOException(target + ": folder " + dir + " does not exist");
-		if (Files.exists(abs) && !overwrite)
-			throw new IOException(target + ": already exists (set overwrite=true to replace it)");
+		if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+			if (!overwrite) throw new IOException(target + ": already exists (set overwrite=true to replace it)");
+			if (Files.isSymbolicLink(abs) || !replaceable.test(abs)) throw new IOException(target + ": exists and is not " +
+				what + ", so overwrite=true leaves it alone (move it away or choose another output name)");
+		}
 		final Path tmp = dir.resolve("." + abs.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
 		try {
 			writer.write(tmp);

@@ -12,9 +12,11 @@ import ij.process.ByteProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
+import org.cryoet.convert.Describe;
+import org.cryoet.convert.FileSignature;
 import org.cryoet.convert.VolumeExporter;
+import org.cryoet.convert.VoxelSizes;
 import org.cryoet.format.DataType;
 import org.cryoet.image.BoxCopy;
 import org.cryoet.image.MultiscaleVolume;
@@ -44,11 +46,23 @@ public final class ImageJTiffExport implements VolumeExporter {
 		final boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp) : new FileSaver(imp)
 			.saveAsTiff(tmp);
 		if (!ok) throw new IOException(target + ": ImageJ could not write the TIFF");
-		Files.move(Path.of(tmp), target);
 		final Calibration c = imp.getCalibration();
-		return String.format(Locale.ROOT, "ImageJ TIFF %d-bit, %d x %d x %d, voxel %.4g x %.4g x %.4g %s", imp
-			.getBitDepth(), imp.getWidth(), imp.getHeight(), imp.getStackSize(), c.pixelWidth, c.pixelHeight,
-			c.pixelDepth, c.getUnit());
+		TiffResolution.set(Path.of(tmp), c.pixelWidth, c.pixelHeight);
+		Files.move(Path.of(tmp), target);
+		return "ImageJ TIFF " + imp.getBitDepth() + "-bit, " + Describe.size(new long[] { imp.getStackSize(), imp
+			.getHeight(), imp.getWidth() }) + ", " + Describe.voxel(new double[] { c.pixelDepth, c.pixelHeight,
+				c.pixelWidth });
+	}
+
+	@Override
+	public String writes() {
+		return "a TIFF file";
+	}
+
+	@Override
+	public boolean canReplace(final Path existing) throws IOException {
+		return FileSignature.startsWith(existing, 0, new byte[] { 'I', 'I', 42, 0 }) || FileSignature.startsWith(existing,
+			0, new byte[] { 'M', 'M', 0, 42 });
 	}
 
 	/** Reads a whole level into an ImageJ stack with its calibration. */
@@ -68,7 +82,7 @@ public final class ImageJTiffExport implements VolumeExporter {
 			stack.addSlice(processor(t, plane, w, h));
 		}
 		final ImagePlus imp = new ImagePlus(input.name, stack);
-		final double[] s = input.scales.get(level);
+		final double[] s = VoxelSizes.snap(input.scales.get(level));
 		final Calibration c = imp.getCalibration();
 		c.pixelDepth = s[0];
 		c.pixelHeight = s[1];

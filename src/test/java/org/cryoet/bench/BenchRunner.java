@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the JMH benchmarks and writes {@code summary.json}: a list of
@@ -58,8 +59,9 @@ public final class BenchRunner {
 		System.setProperty("bench.remote.chunk", Integer.toString(remoteChunk));
 		// The tiny run only checks that the runner works: it may share the machine with other JMH runs.
 		if (mode.equals("tiny")) System.setProperty("jmh.ignoreLock", "true");
+		// tiny is the test suite's smoke run: silent, so `mvn verify` stays readable
 		if (mode.equals("tiny")) o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue
-			.milliseconds(50));
+			.milliseconds(50)).verbosity(VerboseMode.SILENT);
 		else if (mode.equals("quick")) o.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
 			.measurementIterations(2).measurementTime(TimeValue.seconds(1));
 		else o.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5).measurementTime(
@@ -114,7 +116,7 @@ public final class BenchRunner {
 		doc.addProperty("volume", volume + "^3 float32");
 		final String json = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(summary);
 		Files.write(out.resolve("summary.json"), json.getBytes(StandardCharsets.UTF_8));
-		System.out.println(json);
+		if (!mode.equals("tiny")) System.out.println(json);
 	}
 
 	/**
@@ -128,7 +130,8 @@ public final class BenchRunner {
 		final String xy = mode.equals("full") ? "1024" : mode.equals("quick") ? "512" : "64";
 		final String chunk = mode.equals("full") ? "256" : mode.equals("quick") ? "128" : "32";
 		final ChainedOptionsBuilder o = new OptionsBuilder().include(HeapScrollBench.class.getName()).forks(1)
-			.warmupIterations(0).measurementIterations(1).jvmArgs(heap, "-Dbench.heap.out=" + result, "-Dbench.scroll.xy=" +
+			.warmupIterations(0).measurementIterations(1).verbosity(mode.equals("tiny") ? VerboseMode.SILENT
+				: VerboseMode.NORMAL).jvmArgs(heap, "-Dbench.heap.out=" + result, "-Dbench.scroll.xy=" +
 				xy, "-Dbench.scroll.chunk=" + chunk, "-Dbench.scroll.z=" + (mode.equals("tiny") ? "64" : "")).shouldFailOnError(
 					true);
 		new Runner(o.build()).run();

@@ -29,6 +29,13 @@ public final class MrcHeader {
 	public float rms;
 	public String[] labels = new String[0];
 	public ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+	/** Whether the file carries MRC2014's "MAP " stamp (older files may lack it). */
+	public boolean hasMapStamp = true;
+
+	/** Modes any MRC writer has used (supported or not): a header with another mode is not an MRC header. */
+	private static final java.util.Set<Integer> KNOWN_MODES = java.util.Set.of(0, 1, 2, 3, 4, 6, 12, 16, 101);
+	/** No axis of a real map comes near this; text read as a header does. */
+	private static final int MAX_PLAUSIBLE_SIZE = 1 << 20;
 
 	/** @param where the file, for messages */
 	public static MrcHeader read(final byte[] b, final String where) throws FormatException {
@@ -69,6 +76,7 @@ public final class MrcHeader {
 		h.labels = new String[nlabl];
 		for (int i = 0; i < nlabl; i++)
 			h.labels[i] = new String(b, 224 + 80 * i, 80, StandardCharsets.ISO_8859_1).trim();
+		h.hasMapStamp = b[208] == 'M' && b[209] == 'A' && b[210] == 'P';
 		h.check(where);
 		return h;
 	}
@@ -83,8 +91,11 @@ public final class MrcHeader {
 	}
 
 	private void check(final String where) throws FormatException {
-		if (nx <= 0 || ny <= 0 || nz <= 0)
-			throw new FormatException(where + ": not an MRC file (dimensions " + nx + "x" + ny + "x" + nz + ")");
+		final boolean plausible = KNOWN_MODES.contains(mode) && nx > 0 && ny > 0 && nz > 0 && nx <= MAX_PLAUSIBLE_SIZE &&
+			ny <= MAX_PLAUSIBLE_SIZE && nz <= MAX_PLAUSIBLE_SIZE;
+		if (!plausible) throw new FormatException(where + ": not an MRC file (" + (hasMapStamp ? ""
+			: "no \"MAP \" stamp at byte 208 and ") + "an implausible header: mode " + mode + ", size " + nx + " x " + ny +
+			" x " + nz + "); expected an MRC2014 map, image stack or tomogram");
 		if (nsymbt < 0) throw new FormatException(where + ": negative extended header size " + nsymbt);
 		MrcMode.dataType(mode, where); // rejects unsupported modes
 		final int[] m = { mapc, mapr, maps };

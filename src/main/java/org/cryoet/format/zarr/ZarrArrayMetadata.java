@@ -14,6 +14,7 @@ import org.cryoet.format.DataType;
 import org.cryoet.format.FormatException;
 import org.cryoet.format.codec.Codec;
 import org.cryoet.format.codec.Codecs;
+import org.cryoet.format.json.JsonSyntax;
 import org.cryoet.format.json.PythonJson;
 
 /** The contents of a Zarr v2 {@code .zarray}, checked. Axes are in the array's order (z, y, x for OME-Zarr). */
@@ -47,8 +48,11 @@ public final class ZarrArrayMetadata {
 		try {
 			o = JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
 		}
-		catch (final RuntimeException e) {
-			throw new FormatException(where + ": not a JSON object (" + e.getMessage() + ")");
+		catch (final com.google.gson.JsonParseException e) {
+			throw new FormatException(where + ": " + JsonSyntax.describe(e) + "; expected a Zarr v2 array description");
+		}
+		catch (final IllegalStateException e) {
+			throw new FormatException(where + ": expected a Zarr v2 array description (a JSON object), found other JSON");
 		}
 		try {
 			final int format = o.has("zarr_format") ? o.get("zarr_format").getAsInt() : -1;
@@ -93,7 +97,8 @@ public final class ZarrArrayMetadata {
 			throw new FormatException(where + ": " + e.getMessage());
 		}
 		catch (final RuntimeException e) {
-			throw new FormatException(where + ": malformed .zarray (" + e + ")");
+			throw new FormatException(where + ": not a valid Zarr v2 array description (a field has the wrong kind of " +
+				"value: " + e.getMessage() + ")");
 		}
 	}
 

@@ -14,15 +14,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.cryoet.format.FormatException;
+import org.cryoet.format.json.JsonSyntax;
 
 /** Reads a metadata JSON file strictly, with errors that name the file, line and column. */
 public final class MetadataFiles {
-
-	private static final Pattern WHERE = Pattern.compile("line (\\d+) column (\\d+)");
 
 	private MetadataFiles() {}
 
@@ -49,12 +46,7 @@ public final class MetadataFiles {
 				throw new FormatException(file + ": malformed JSON: text after the end of the document");
 		}
 		catch (final JsonParseException | IllegalStateException | IOException ex) {
-			final String m = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-			final Matcher w = WHERE.matcher(m);
-			final String where = w.find() ? " at line " + w.group(1) + ", column " + w.group(2) : "";
-			final String why = m.replaceAll("^.*?: ", "").replaceAll(" at line \\d+ column \\d+.*$", "").replaceAll(
-				"\\s*See https?://\\S+", "");
-			throw new FormatException(file + ": malformed JSON" + where + " (" + why + ")");
+			throw new FormatException(file + ": " + JsonSyntax.describe(ex));
 		}
 		if (e == null || !e.isJsonObject()) throw new FormatException(file + ": expected a JSON object, found " + (e ==
 			null ? "nothing" : e.isJsonArray() ? "a list" : e.toString()));

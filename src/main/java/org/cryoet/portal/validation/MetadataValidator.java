@@ -67,7 +67,8 @@ public final class MetadataValidator {
 
 	private static List<Problem> check(final JsonObject json, final MetadataKind kind, final SchemaVersion version) {
 		final List<Problem> problems = new ArrayList<>();
-		final ObjectRule rule = version == SchemaVersion.V1_1_0 ? SchemaV1.of(kind) : SchemaV2.of(kind);
+		final ObjectRule rule = (version == SchemaVersion.V1_1_0 ? SchemaV1.INSTANCE
+			: SchemaV2.INSTANCE).of(kind);
 		if (rule == null) problems.add(new Problem("$", "schema " + version.label() + " has no " + kind.name().toLowerCase(
 			java.util.Locale.ROOT) + " metadata (alignments arrived with 2.0.0)"));
 		else rule.check(json, "$", problems);

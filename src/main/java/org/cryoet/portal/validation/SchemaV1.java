@@ -5,7 +5,6 @@ import org.cryoet.portal.metadata.AnnotationShape;
 
 import static org.cryoet.portal.validation.Rules.anything;
 import static org.cryoet.portal.validation.Rules.bool;
-import static org.cryoet.portal.validation.Rules.date;
 import static org.cryoet.portal.validation.Rules.enumOrTemplate;
 import static org.cryoet.portal.validation.Rules.floatOrTemplate;
 import static org.cryoet.portal.validation.Rules.intOrTemplate;
@@ -17,7 +16,6 @@ import static org.cryoet.portal.validation.Rules.oneOf;
 import static org.cryoet.portal.validation.Rules.pattern;
 import static org.cryoet.portal.validation.Rules.string;
 
-import org.cryoet.portal.metadata.MetadataKind;
 
 /**
  * The portal's metadata schema 1.1.0 (LinkML; classes closed to unknown
@@ -28,7 +26,9 @@ import org.cryoet.portal.metadata.MetadataKind;
  * Schema 1.1.0 has no run or alignment class: run metadata is
  * {@code run_name} plus those two keys, and alignment metadata is refused.
  */
-final class SchemaV1 {
+final class SchemaV1 implements Schema {
+
+	static final SchemaV1 INSTANCE = new SchemaV1();
 
 	private SchemaV1() {}
 
@@ -43,11 +43,6 @@ final class SchemaV1 {
 					"corresponding_author_status", bool()).optNull("primary_author_status", bool());
 	}
 
-	static Rule dates() {
-		return new ObjectRule("DateStamp").req("deposition_date", date()).req("release_date", date()).req(
-			"last_modified_date", date());
-	}
-
 	private static Rule size() {
 		final double inf = Double.POSITIVE_INFINITY;
 		return new ObjectRule("TomogramSize").req("x", integer(0, inf)).req("y", integer(0, inf)).req("z", integer(0, inf));
@@ -57,7 +52,8 @@ final class SchemaV1 {
 		return new ObjectRule(name).opt("deposition_id", integer()).opt("last_updated_at", number());
 	}
 
-	static ObjectRule annotation() {
+	@Override
+	public ObjectRule annotation() {
 		final Rule object = new ObjectRule("AnnotationObject").req("id", pattern("^GO:[0-9]{7}$", "a GO id (GO:0000000)"))
 			.req("name", string()).optNull("description", string()).optNull("state", string());
 		final Rule confidence = new ObjectRule("AnnotationConfidence").optNull("precision", number(0, 100)).optNull(
@@ -70,7 +66,7 @@ final class SchemaV1 {
 			"documentation", "models_weights", "other", "source_code", "website")).optNull("name", string()).optNull(
 				"custom_name", string());
 		return sidecar("Annotation").req("annotation_method", string()).req("annotation_object", object).req("method_type",
-			oneOf("manual", "automated", "hybrid")).req("dates", dates()).req("authors", listOf(author())).optNull(
+			oneOf("manual", "automated", "hybrid")).req("dates", Schema.dates()).req("authors", listOf(author())).optNull(
 				"annotation_publications", pattern("^" + PUBLICATION + "(\\s*,\\s*" + PUBLICATION + ")*$",
 					"a comma-separated list of EMPIAR-, EMD-, DOI or pdb references")).optNull("annotation_software",
 						string()).optNull("confidence", confidence).optNull("files", listOf(outputFile)).optNull(
@@ -79,7 +75,8 @@ final class SchemaV1 {
 									link));
 	}
 
-	static ObjectRule tomogram() {
+	@Override
+	public ObjectRule tomogram() {
 		final double inf = Double.POSITIVE_INFINITY;
 		return sidecar("Tomogram").opt("voxel_spacing", nullable(floatOrTemplate(0.001, inf))).opt(
 			"fiducial_alignment_status", nullable(enumOrTemplate("FIDUCIAL", "NON_FIDUCIAL"))).optNull("ctf_corrected",
@@ -92,10 +89,11 @@ final class SchemaV1 {
 			// written by the ingestion
 			.optNull("omezarr_dir", string()).optNull("mrc_files", listOf(string())).optNull("run_name", string()).optNull(
 				"scales", listOf(size())).optNull("key_photo", SchemaV2.picturePath()).optNull("neuroglancer_config_path",
-					string()).optNull("is_visualization_default", bool()).optNull("dates", dates());
+					string()).optNull("is_visualization_default", bool()).optNull("dates", Schema.dates());
 	}
 
-	static ObjectRule tiltSeries() {
+	@Override
+	public ObjectRule tiltSeries() {
 		final double inf = Double.POSITIVE_INFINITY;
 		final Rule camera = new ObjectRule("CameraDetails").req("manufacturer", string()).req("model", string()).opt(
 			"acquire_mode", nullable(enumOrTemplate("counting", "superresolution", "linear", "cds")));
@@ -119,7 +117,8 @@ final class SchemaV1 {
 				"scales", listOf(size())).optNull("size", size());
 	}
 
-	static ObjectRule dataset() {
+	@Override
+	public ObjectRule dataset() {
 		final Rule organism = new ObjectRule("OrganismDetails").req("name", string()).optNull("taxonomy_id", integer(1,
 			Double.POSITIVE_INFINITY));
 		final Rule tissue = new ObjectRule("TissueDetails").req("name", string()).optNull("id", pattern("^BTO:[0-9]{7}$",
@@ -137,7 +136,7 @@ final class SchemaV1 {
 				"(\\s*,\\s*" + ENTRY + ")*$", "a comma-separated list of EMPIAR-, EMD- or pdb ids")).optNull(
 					"related_database_links", string()).optNull("dataset_citations", string());
 		return sidecar("Dataset").req("dataset_identifier", integer()).req("dataset_title", string()).req(
-			"dataset_description", string()).req("dates", dates()).req("authors", listOf(author())).optNull("funding",
+			"dataset_description", string()).req("dates", Schema.dates()).req("authors", listOf(author())).optNull("funding",
 				listOf(funding)).optNull("cross_references", refs).req("sample_type", oneOf("cell", "tissue", "organism",
 					"organelle", "virus", "in_vitro", "in_silico", "other")).optNull("sample_preparation", string()).optNull(
 						"grid_preparation", string()).optNull("other_setup", string()).optNull("organism", organism).optNull(
@@ -147,19 +146,13 @@ final class SchemaV1 {
 			.optNull("key_photos", SchemaV2.picturePath());
 	}
 
-	static ObjectRule run() {
+	@Override
+	public ObjectRule run() {
 		return sidecar("run metadata").optNull("run_name", string());
 	}
 
-	/** @return null where 1.1.0 has nothing to say (alignments) */
-	static ObjectRule of(final MetadataKind kind) {
-		switch (kind) {
-			case ANNOTATION: return annotation();
-			case TOMOGRAM: return tomogram();
-			case TILT_SERIES: return tiltSeries();
-			case DATASET: return dataset();
-			case RUN: return run();
-			default: return null;
-		}
+	@Override
+	public ObjectRule alignment() {
+		return null;
 	}
 }

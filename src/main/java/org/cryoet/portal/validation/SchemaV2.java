@@ -6,7 +6,6 @@ import org.cryoet.portal.metadata.AnnotationShape;
 import static org.cryoet.portal.validation.Rules.anyOf;
 import static org.cryoet.portal.validation.Rules.anything;
 import static org.cryoet.portal.validation.Rules.bool;
-import static org.cryoet.portal.validation.Rules.date;
 import static org.cryoet.portal.validation.Rules.enumOrTemplate;
 import static org.cryoet.portal.validation.Rules.floatOrTemplate;
 import static org.cryoet.portal.validation.Rules.intOrTemplate;
@@ -18,7 +17,6 @@ import static org.cryoet.portal.validation.Rules.oneOf;
 import static org.cryoet.portal.validation.Rules.pattern;
 import static org.cryoet.portal.validation.Rules.string;
 
-import org.cryoet.portal.metadata.MetadataKind;
 
 /**
  * The portal's metadata schema 2.0.0 for the JSON sidecar files, as its JSON
@@ -28,7 +26,9 @@ import org.cryoet.portal.metadata.MetadataKind;
  * {@code InstanceSegmentationMask} and {@code TriangularMesh}, and
  * {@code deposition_id}/{@code last_updated_at} in run metadata).
  */
-final class SchemaV2 {
+final class SchemaV2 implements Schema {
+
+	static final SchemaV2 INSTANCE = new SchemaV2();
 
 	private SchemaV2() {}
 
@@ -45,11 +45,6 @@ final class SchemaV2 {
 			"(0000-0000-0000-000X)")).optNull("affiliation_address", string()).optNull("affiliation_identifier", string())
 			.optNull("affiliation_name", string()).optNull("corresponding_author_status", bool()).optNull("email", string())
 			.optNull("kaggle_id", string()).optNull("primary_author_status", bool());
-	}
-
-	static Rule dates() {
-		return new ObjectRule("DateStamp").req("deposition_date", date()).req("release_date", date()).req(
-			"last_modified_date", date());
 	}
 
 	static Rule size(final String name) {
@@ -73,7 +68,8 @@ final class SchemaV2 {
 		return new ObjectRule(name).req("deposition_id", integer()).req("last_updated_at", number());
 	}
 
-	static ObjectRule annotation() {
+	@Override
+	public ObjectRule annotation() {
 		final Rule file = new ObjectRule("AnnotationFileMetadata").req("format", oneOf(AnnotationFormat.jsonNames(
 			AnnotationFormat.values()))).req("path", string()).req("shape", oneOf(
 				AnnotationShape.names(AnnotationShape.values()))).req("is_visualization_default", bool());
@@ -85,7 +81,7 @@ final class SchemaV2 {
 			"documentation", "models_weights", "other", "source_code", "website")).optNull("custom_name", string());
 		return sidecar("AnnotationMetadata").req("annotation_ingest_id", string()).req("annotation_method", string()).req(
 			"annotation_object", object).req("method_type", oneOf("manual", "automated", "hybrid", "simulated")).req("dates",
-				dates()).req("authors", listOf(author(), 1)).optNull("alignment_metadata_path", string()).optNull(
+				Schema.dates()).req("authors", listOf(author(), 1)).optNull("alignment_metadata_path", string()).optNull(
 					"annotation_publications", pattern("^" + PUBLICATION + "(\\s*,\\s*" + PUBLICATION + ")*$",
 						"a comma-separated list of EMPIAR-, EMD-, DOI or PDB- references")).optNull("annotation_software",
 							string()).optNull("confidence", confidence).optNull("files", listOf(file)).optNull(
@@ -94,13 +90,14 @@ final class SchemaV2 {
 										Double.POSITIVE_INFINITY));
 	}
 
-	static ObjectRule tomogram() {
+	@Override
+	public ObjectRule tomogram() {
 		return sidecar("TomogramMetadata").req("voxel_spacing", floatOrTemplate(0.001, Double.POSITIVE_INFINITY)).req(
 			"fiducial_alignment_status", enumOrTemplate("FIDUCIAL", "NON_FIDUCIAL")).req("reconstruction_method",
 				enumOrTemplate("SART", "Fourier Space", "SIRT", "WBP", "Unknown")).req("reconstruction_software", string())
 			.req("processing", oneOf("denoised", "filtered", "raw")).req("tomogram_version", number(0,
 				Double.POSITIVE_INFINITY)).req("offset", new ObjectRule("TomogramOffset").req("x", integer()).req("y",
-					integer()).req("z", integer())).req("is_visualization_default", bool()).req("dates", dates()).req("authors",
+					integer()).req("z", integer())).req("is_visualization_default", bool()).req("dates", Schema.dates()).req("authors",
 						listOf(author(), 1)).optNull("affine_transformation_matrix", listOf(anything())).optNull("align_software",
 							string()).optNull("alignment_metadata_path", string()).optNull("cross_references", crossReferences())
 			.optNull("ctf_corrected", bool()).optNull("key_photo", picturePath()).optNull("mrc_file", string()).optNull(
@@ -109,7 +106,8 @@ final class SchemaV2 {
 						size("TomogramSize"));
 	}
 
-	static ObjectRule tiltSeries() {
+	@Override
+	public ObjectRule tiltSeries() {
 		final Rule camera = new ObjectRule("CameraDetails").req("manufacturer", oneOf("Gatan", "FEI", "TFS", "simulated"))
 			.req("model", enumOrTemplate("FALCON IV", "FALCON 4i", "K2", "K2 SUMMIT", "K3", "K3 BIOQUANTUM", "UltraCam",
 				"UltraScan", "simulated")).optNull("acquire_mode", enumOrTemplate("counting", "superresolution", "linear",
@@ -139,7 +137,8 @@ final class SchemaV2 {
 				"tilt_alignment_software", string());
 	}
 
-	static ObjectRule dataset() {
+	@Override
+	public ObjectRule dataset() {
 		final Rule assay = new ObjectRule("Assay").req("name", string()).optNull("id", pattern("^EFO:[0-9]{7}$",
 			"an EFO id"));
 		final Rule stage = new ObjectRule("DevelopmentStageDetails").optNull("name", string()).optNull("id", pattern(
@@ -163,7 +162,7 @@ final class SchemaV2 {
 		final Rule funding = new ObjectRule("FundingDetails").optNull("funding_agency_name", string()).optNull("grant_id",
 			string());
 		return sidecar("DatasetMetadata").req("key_photos", picturePath()).req("dataset_identifier", integer()).req(
-			"dataset_title", string()).req("dataset_description", string()).req("dates", dates()).req("authors", listOf(
+			"dataset_title", string()).req("dataset_description", string()).req("dates", Schema.dates()).req("authors", listOf(
 				author(), 1)).req("sample_type", oneOf("cell_line", "in_silico", "in_vitro", "organelle", "organism",
 					"organoid", "other", "primary_cell_culture", "tissue", "virus")).req("assay", assay).req("development_stage",
 						stage).req("disease", disease).optNull("cell_component", component).optNull("cell_strain", strain)
@@ -172,7 +171,8 @@ final class SchemaV2 {
 			.optNull("sample_preparation", string()).optNull("tissue", tissue);
 	}
 
-	static ObjectRule run() {
+	@Override
+	public ObjectRule run() {
 		final Rule object = new ObjectRule("IdentifiedObject").req("object_id", pattern(OBJECT_ID, OBJECT_ID_WHAT)).req(
 			"object_name", string()).optNull("object_description", string()).optNull("object_state", string());
 		return new ObjectRule("RunMetadata").optNull("run_name", string()).optNull("identified_objects", listOf(object))
@@ -180,7 +180,8 @@ final class SchemaV2 {
 			.opt("deposition_id", integer()).opt("last_updated_at", number());
 	}
 
-	static ObjectRule alignment() {
+	@Override
+	public ObjectRule alignment() {
 		final Rule xyz = anyOf(number(), pattern(Rules.FLOAT_TEMPLATE, "a \"float {name}\" template"));
 		final Rule section = new ObjectRule("PerSectionAlignmentParameters").req("z_index", integer(0,
 			Double.POSITIVE_INFINITY)).optNull("beam_tilt", number()).optNull("in_plane_rotation", listOf(anything()))
@@ -195,16 +196,5 @@ final class SchemaV2 {
 							"volume_dimension", new ObjectRule("AlignmentSize").req("x", xyz).req("y", xyz).req("z", xyz)).optNull(
 								"volume_offset", new ObjectRule("AlignmentOffset").req("x", xyz).req("y", xyz).req("z", xyz)).opt(
 									"x_rotation_offset", nullable(intOrTemplate(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)));
-	}
-
-	static ObjectRule of(final MetadataKind kind) {
-		switch (kind) {
-			case ANNOTATION: return annotation();
-			case TOMOGRAM: return tomogram();
-			case TILT_SERIES: return tiltSeries();
-			case DATASET: return dataset();
-			case RUN: return run();
-			default: return alignment();
-		}
 	}
 }
