@@ -72,10 +72,17 @@ public final class VolatileLevels implements AutoCloseable {
 
 	/**
 	 * Loads every cell of the coarsest level now, so that no pixel is ever
-	 * invalid at every level (some older viewers fail on such a frame).
+	 * invalid at every level (some older viewers fail on such a frame), when
+	 * that level is small (at most an eighth of the cache budget).
 	 */
 	public void loadCoarsest() throws IOException {
 		final VolumeCells c = cells.get(cells.size() - 1);
+		// Only a small coarsest level: a one-level volume (an MRC) loads as the viewer asks, never whole.
+		final long[] shape = c.volume.shape();
+		long bytes = c.volume.type().bytes();
+		for (final long n : shape)
+			bytes *= n;
+		if (bytes > c.cache.budget() / 8) return;
 		final long n = c.grid.getGridDimensions().length == 0 ? 0 : numCells(c);
 		for (long i = 0; i < n; i++)
 			c.load(i);
@@ -91,9 +98,12 @@ public final class VolatileLevels implements AutoCloseable {
 		return fetcher.pending();
 	}
 
+	/** Stops the loaders and frees the cells this viewer loaded. */
 	@Override
 	public void close() {
 		fetcher.close();
+		for (final VolumeCells c : cells)
+			c.cache.invalidate(c.volume);
 	}
 
 	private static long numCells(final VolumeCells c) {

@@ -53,13 +53,14 @@ final class VolumeCells {
 
 	/** The cell's array if the cache has it; never loads. */
 	Object cached(final long index) {
-		return volume instanceof ZarrVolume ? cache.getIfPresent(volume, index) : cache.getIfPresent(this, index);
+		return cache.getIfPresent(volume, index);
 	}
 
 	/** The cell's array, loaded (once, whoever asks) through the cache. */
 	Object load(final long index) throws IOException {
 		if (volume instanceof ZarrVolume) return ((ZarrVolume) volume).chunk(gridPosition(index));
-		return cache.get(this, index, cellBytes, () -> read(index));
+		// Keyed by the volume: every image of it (ImgLib2, BigDataViewer) shares its cells, and closing frees them.
+		return cache.get(volume, index, cellBytes, () -> read(index));
 	}
 
 	/** Zarr's chunk grid position (z, y, x) of a cell. */

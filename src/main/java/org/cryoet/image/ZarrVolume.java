@@ -49,6 +49,22 @@ public final class ZarrVolume implements Volume {
 		return array.describe();
 	}
 
+	/** Starts fetching the uncached chunks of a grid box together. */
+	private void prefetch(final long[] first, final long[] last) throws IOException {
+		final java.util.List<long[]> grids = new java.util.ArrayList<>();
+		final long[] g = first.clone();
+		while (true) {
+			if (cache.getIfPresent(this, index(g)) == null) grids.add(g.clone());
+			int d = g.length - 1;
+			while (d >= 0 && ++g[d] > last[d]) {
+				g[d] = first[d];
+				d--;
+			}
+			if (d < 0) break;
+		}
+		if (grids.size() > 1) array.prefetch(grids);
+	}
+
 	private long index(final long[] grid) {
 		final long[] gs = meta.gridShape();
 		long index = 0;
@@ -77,6 +93,10 @@ public final class ZarrVolume implements Volume {
 			last[d] = (offset[d] + size[d] - 1) / chunks[d];
 			if (size[d] == 0) return;
 		}
+		// Local files are read in part (a slice's Blosc blocks). Remote chunks are fetched whole, all the
+		// box needs in one parallel wave, since each request costs a round trip.
+		final boolean local = array.store() instanceof org.cryoet.store.FileStore;
+		if (!local) prefetch(first, last);
 		// A cache too small to keep a chunk would only cost an allocation and a copy per chunk.
 		final boolean direct = cache.budget() < (long) meta.chunkElements() * meta.type().bytes() && !meta.fortranOrder;
 		final long[] grid = first.clone();
@@ -94,7 +114,7 @@ public final class ZarrVolume implements Volume {
 			if (cached != null) BoxCopy.copy(cached, chunks, srcPos, dst, dstShape, dstPos, box);
 			// A thin box (a slice) decodes only the blocks that hold it, and caches nothing: scrolling
 			// through a volume larger than the cache then never decodes (or keeps) whole chunks.
-			else if (array.readsPartly(srcPos, box)) array.readChunkPart(grid, srcPos, box, dst, dstShape, dstPos);
+			else if (local && array.readsPartly(srcPos, box)) array.readChunkPart(grid, srcPos, box, dst, dstShape, dstPos);
 			else if (direct) array.readChunkInto(grid, srcPos, box, dst, dstShape, dstPos);
 			else BoxCopy.copy(chunk(grid), chunks, srcPos, dst, dstShape, dstPos, box);
 			int d = nd - 1;

@@ -133,11 +133,11 @@ public final class Opener {
 		final Place p = isVolume(tomogramInput) ? placeOf(tomogramInput) : onlyRun(tomogramInput);
 		final List<Opened> out = new ArrayList<>();
 		if (p == null) return out;
-		if (p.spacing == null) {
-			p.spacing = choose(p.run.voxelSpacings.stream().filter(v -> !v.tomograms.isEmpty()).collect(Collectors
-				.toList()), voxelSpacing, tomogramInput);
-			p.tomogram = chooseTomogram(p.spacing, tomogramId, tomogramInput);
-		}
+		if (p.spacing == null) p.spacing = choose(p.run.voxelSpacings.stream().filter(v -> !v.tomograms.isEmpty())
+			.collect(Collectors.toList()), voxelSpacing, tomogramInput);
+		// The masks of the tomogram that opens, and so of its alignment only.
+		if (p.tomogram == null && !p.spacing.tomograms.isEmpty()) p.tomogram = chooseTomogram(p.spacing, tomogramId,
+			tomogramInput);
 		for (final Annotation a : p.spacing.annotations) {
 			final AnnotationFile f = maskFile(a);
 			if (f == null) continue;
@@ -373,7 +373,7 @@ public final class Opener {
 			return new Opened(mv, kind, title, source, group, angles, DisplayRange.of(mv,
 				kind == Opened.Kind.INSTANCE_MASK), notes);
 		}
-		catch (final IOException | RuntimeException e) {
+		catch (final IOException | RuntimeException | Error e) {
 			mv.close();
 			throw e;
 		}

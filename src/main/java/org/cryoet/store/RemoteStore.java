@@ -61,10 +61,21 @@ abstract class RemoteStore implements Store {
 		return shared(key, describe(key), () -> cached(uri(key).toString(), () -> whole(key)));
 	}
 
+	/**
+	 * A buffer the caller owns, as the contract says: concurrent readers of a
+	 * key share one fetched array, which a caller that pools its buffers must
+	 * never get (it would hand the same array to two later reads).
+	 */
 	@Override
 	public ByteBuffer get(final String key, final ByteBuffer reuse) throws IOException {
 		final byte[] b = get(key);
-		return b == null ? null : ByteBuffer.wrap(b);
+		if (b == null) return null;
+		final ByteBuffer out = reuse != null && reuse.hasArray() && reuse.capacity() >= b.length ? reuse : ByteBuffer
+			.allocate(b.length);
+		out.clear();
+		System.arraycopy(b, 0, out.array(), 0, b.length);
+		out.limit(b.length);
+		return out;
 	}
 
 	private byte[] whole(final String key) throws IOException {

@@ -1,5 +1,6 @@
 package org.cryoet.command;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -294,6 +295,28 @@ class OpenCommandsTest {
 				server.url() + "/portal/80001/TS_sample',viewer=none");
 			assertEquals(1, folder.code);
 			assertTrue(folder.err.contains("remote runs and folders are not searched yet"), folder::toString);
+		}
+	}
+
+	/** A remote slice's chunks are fetched together, not one round trip after another, and read as the local ones. */
+	@Test
+	void aRemoteSliceFetchesItsChunksInOneWave() throws Exception {
+		final Path zarr = Fixtures.fixtures().resolve("zarr");
+		final ImagePlus local = (ImagePlus) run(OpenTomogramCommand.class, "input", zarr.resolve("tomogram.zarr").toFile(),
+			"level", 0, "viewer", "none").getOutput("image");
+		try (org.cryoet.testutil.TreeHttpServer server = new org.cryoet.testutil.TreeHttpServer(zarr).latency(50)) {
+			final String url = server.url() + (server.url().endsWith("/") ? "" : "/") + "tomogram.zarr";
+			final ImagePlus remote = (ImagePlus) run(OpenTomogramCommand.class, "input", new File(url), "level", 0, "viewer",
+				"none").getOutput("image");
+			server.reset();
+			server.latency(50); // reset clears it
+			// Slice 50 is in the second row of chunks, which nothing has read yet.
+			remote.setSlice(50);
+			local.setSlice(50);
+			assertArrayEquals((float[]) local.getProcessor().getPixels(), (float[]) remote.getProcessor().getPixels());
+			// A z-slice of 80 x 96 meets 3 x 3 chunks of 32³.
+			assertTrue(server.maxInFlight() > 1, "chunks fetched one at a time: " + server.requests() + " requests, " + server.maxInFlight() + " at most at once");
+			assertTrue(server.requests() <= 9, "requests: " + server.requests());
 		}
 	}
 

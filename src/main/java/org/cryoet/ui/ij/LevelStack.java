@@ -1,7 +1,6 @@
 package org.cryoet.ui.ij;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import ij.VirtualStack;
 import ij.process.ByteProcessor;
@@ -132,10 +131,20 @@ public final class LevelStack extends VirtualStack {
 				}
 			}
 		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(e);
+		catch (final IOException | RuntimeException e) {
+			// ImageJ asks from its scrolling thread: a stack trace there helps nobody. Say it once, show zeros.
+			if (!failed) {
+				failed = true;
+				ij.IJ.log(level.describe() + ": slice " + n + " could not be read and is shown as zeros: " + (e
+					.getMessage() == null ? e.toString() : e.getMessage()));
+			}
+			final int b = bitDepth(type);
+			return b == 8 ? new ByteProcessor(width, height) : b == 16 ? new ShortProcessor(width, height)
+				: new FloatProcessor(width, height);
 		}
 	}
+
+	private volatile boolean failed;
 
 	@Override
 	public Object getPixels(final int n) {
