@@ -11,43 +11,43 @@ import org.scijava.widget.FileWidget;
 /** The parameters every annotation export shares: where, which layout and schema, and the metadata fields. */
 public abstract class AnnotationParameters extends CryoetCommand {
 
-	@Parameter(label = "Output (run folder, VoxelSpacing folder or any folder)", style = FileWidget.DIRECTORY_STYLE)
+	@Parameter(persist = false, label = "Output (run folder, VoxelSpacing folder or any folder)", style = FileWidget.DIRECTORY_STYLE)
 	protected File output;
 
-	@Parameter(label = "Layout", choices = { "current", "seed" }, required = false)
+	@Parameter(persist = false, label = "Layout", choices = { "current", "seed" }, required = false)
 	protected String layout = "current";
 
-	@Parameter(label = "Metadata schema", choices = { "2.0.0", "1.1.0" }, required = false)
+	@Parameter(persist = false, label = "Metadata schema", choices = { "2.0.0", "1.1.0" }, required = false)
 	protected String schema = "2.0.0";
 
-	@Parameter(label = "Object name (e.g. cytosolic ribosome)", required = false)
+	@Parameter(persist = false, label = "Object name (e.g. cytosolic ribosome)", required = false)
 	protected String object_name = "";
 
-	@Parameter(label = "Object id (GO, UniProtKB, CL, ... id)", required = false)
+	@Parameter(persist = false, label = "Object id (GO, UniProtKB, CL, ... id)", required = false)
 	protected String object_id = "";
 
-	@Parameter(label = "Annotation method (how the annotation was made)")
+	@Parameter(persist = false, label = "Annotation method (how the annotation was made)")
 	protected String annotation_method;
 
-	@Parameter(label = "Method type", choices = { "manual", "automated", "hybrid", "simulated" }, required = false)
+	@Parameter(persist = false, label = "Method type", choices = { "manual", "automated", "hybrid", "simulated" }, required = false)
 	protected String method_type = "manual";
 
-	@Parameter(label = "Authors (Name; Name <ORCID>)")
+	@Parameter(persist = false, label = "Authors (Name; Name <ORCID>)")
 	protected String authors;
 
-	@Parameter(label = "Version", required = false)
+	@Parameter(persist = false, label = "Version", required = false)
 	protected double version = 1.0;
 
-	@Parameter(label = "Voxel spacing, Å (0: from the image or the ROIs)", required = false)
+	@Parameter(persist = false, label = "Voxel spacing, Å (0: from the image or the ROIs)", required = false)
 	protected double voxel_spacing;
 
-	@Parameter(label = "Deposition id (optional)", required = false)
+	@Parameter(persist = false, label = "Deposition id (optional)", required = false)
 	protected Integer deposition_id;
 
-	@Parameter(label = "Ground truth", required = false)
+	@Parameter(persist = false, label = "Ground truth", required = false)
 	protected boolean ground_truth;
 
-	@Parameter(label = "Replace an existing annotation", required = false)
+	@Parameter(persist = false, label = "Replace an existing annotation", required = false)
 	protected boolean overwrite;
 
 	protected ExportSettings settings() {

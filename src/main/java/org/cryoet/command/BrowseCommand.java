@@ -17,10 +17,10 @@ import org.scijava.widget.FileWidget;
 	headless = true)
 public class BrowseCommand extends CryoetCommand {
 
-	@Parameter(label = "Input (dataset, run, voxel-spacing or tomogram folder, annotation file, or portal page URL)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
+	@Parameter(persist = false, label = "Input (dataset, run, voxel-spacing or tomogram folder, annotation file, or portal page URL)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
-	@Parameter(label = "Format", choices = { "text", "json" }, required = false)
+	@Parameter(persist = false, label = "Format", choices = { "text", "json" }, required = false)
 	private String format = "text";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Portal data")

@@ -18,20 +18,20 @@ import org.scijava.widget.FileWidget;
 	headless = true)
 public class ConvertVolumeCommand extends CryoetCommand {
 
-	@Parameter(label = "Input (OME-Zarr folder, Zarr array or MRC file)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
+	@Parameter(persist = false, label = "Input (OME-Zarr folder, Zarr array or MRC file)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
-	@Parameter(label = "Level (0 = full resolution)", min = "0", required = false)
+	@Parameter(persist = false, label = "Level (0 = full resolution)", min = "0", required = false)
 	private int level;
 
-	@Parameter(label = "Output (.mrc, .zarr or .tif)", style = FileWidget.SAVE_STYLE)
+	@Parameter(persist = false, label = "Output (.mrc, .zarr or .tif)", style = FileWidget.SAVE_STYLE)
 	private File output;
 
-	@Parameter(label = "Pyramid downsampling (for .zarr)", choices = { "auto", "mean", "any", "nearest" },
+	@Parameter(persist = false, label = "Pyramid downsampling (for .zarr)", choices = { "auto", "mean", "any", "nearest" },
 		required = false)
 	private String downsampling = "auto";
 
-	@Parameter(label = "Replace an existing output", required = false)
+	@Parameter(persist = false, label = "Replace an existing output", required = false)
 	private boolean overwrite;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")

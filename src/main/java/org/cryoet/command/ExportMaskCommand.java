@@ -26,14 +26,14 @@ import org.scijava.widget.FileWidget;
 	"Plugins>CryoET>Export CryoET Segmentation Mask", headless = true)
 public class ExportMaskCommand extends AnnotationParameters {
 
-	@Parameter(label = "Image (title or file; empty: the current image)", required = false)
+	@Parameter(persist = false, label = "Image (title or file; empty: the current image)", required = false)
 	private String image = "";
 
-	@Parameter(label = "Input volume (.zarr or .mrc; instead of an image)", style = FileWidget.FILE_AND_DIRECTORY_STYLE,
+	@Parameter(persist = false, label = "Input volume (.zarr or .mrc; instead of an image)", style = FileWidget.FILE_AND_DIRECTORY_STYLE,
 		required = false)
 	private File input;
 
-	@Parameter(label = "Kind", choices = { "semantic", "instance" }, required = false)
+	@Parameter(persist = false, label = "Kind", choices = { "semantic", "instance" }, required = false)
 	private String kind = "semantic";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Exported")

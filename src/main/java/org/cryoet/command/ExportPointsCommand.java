@@ -16,11 +16,11 @@ import org.scijava.widget.FileWidget;
 	headless = true)
 public class ExportPointsCommand extends AnnotationParameters {
 
-	@Parameter(label = "RoiSet .zip (optional; else the current image's point ROIs)", style = FileWidget.OPEN_STYLE,
+	@Parameter(persist = false, label = "RoiSet .zip (optional; else the current image's point ROIs)", style = FileWidget.OPEN_STYLE,
 		required = false)
 	private File roiset;
 
-	@Parameter(label = "Format", choices = { "ndjson", "copick", "relion" }, required = false)
+	@Parameter(persist = false, label = "Format", choices = { "ndjson", "copick", "relion" }, required = false)
 	private String format = "ndjson";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Exported")

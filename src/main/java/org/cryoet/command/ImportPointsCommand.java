@@ -15,21 +15,21 @@ import org.scijava.widget.FileWidget;
 	headless = true)
 public class ImportPointsCommand extends CryoetCommand {
 
-	@Parameter(label = "Input (ndjson file, annotation JSON or annotation folder)",
+	@Parameter(persist = false, label = "Input (ndjson file, annotation JSON or annotation folder)",
 		style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
-	@Parameter(label = "Image (title or file; empty: the current image, else the annotation's tomogram)",
+	@Parameter(persist = false, label = "Image (title or file; empty: the current image, else the annotation's tomogram)",
 		required = false)
 	private String image = "";
 
-	@Parameter(label = "RoiSet .zip to write (optional)", style = FileWidget.SAVE_STYLE, required = false)
+	@Parameter(persist = false, label = "RoiSet .zip to write (optional)", style = FileWidget.SAVE_STYLE, required = false)
 	private File roiset;
 
-	@Parameter(label = "Level when the tomogram is opened (0 = full resolution)", min = "0", required = false)
+	@Parameter(persist = false, label = "Level when the tomogram is opened (0 = full resolution)", min = "0", required = false)
 	private int level;
 
-	@Parameter(label = "Replace an existing RoiSet", required = false)
+	@Parameter(persist = false, label = "Replace an existing RoiSet", required = false)
 	private boolean overwrite;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Imported")

@@ -16,20 +16,20 @@ import org.scijava.plugin.Plugin;
 	headless = true)
 public class SearchPortalCommand extends CryoetCommand {
 
-	@Parameter(label = "Search (title, description, organism, cell, tissue, object, run name, author)",
+	@Parameter(persist = false, label = "Search (title, description, organism, cell, tissue, object, run name, author)",
 		required = false)
 	private String query = "";
 
-	@Parameter(label = "Organism (optional)", required = false)
+	@Parameter(persist = false, label = "Organism (optional)", required = false)
 	private String organism = "";
 
-	@Parameter(label = "Annotated object (optional)", required = false)
+	@Parameter(persist = false, label = "Annotated object (optional)", required = false)
 	private String object = "";
 
-	@Parameter(label = "Most datasets to list", min = "1", required = false)
+	@Parameter(persist = false, label = "Most datasets to list", min = "1", required = false)
 	private int limit = 20;
 
-	@Parameter(label = "Format", choices = { "text", "json" }, required = false)
+	@Parameter(persist = false, label = "Format", choices = { "text", "json" }, required = false)
 	private String format = "text";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Datasets")

@@ -24,13 +24,13 @@ import com.google.gson.JsonObject;
 	"Plugins>CryoET>Validate CryoET Metadata", headless = true)
 public class ValidateCommand extends CryoetCommand {
 
-	@Parameter(label = "Metadata JSON file", style = FileWidget.OPEN_STYLE)
+	@Parameter(persist = false, label = "Metadata JSON file", style = FileWidget.OPEN_STYLE)
 	private File input;
 
-	@Parameter(label = "Schema", choices = { "auto", "1.1.0", "2.0.0" }, required = false)
+	@Parameter(persist = false, label = "Schema", choices = { "auto", "1.1.0", "2.0.0" }, required = false)
 	private String schema = "auto";
 
-	@Parameter(label = "Kind (auto: from the file name)", choices = { "auto", "annotation", "tomogram", "tilt_series",
+	@Parameter(persist = false, label = "Kind (auto: from the file name)", choices = { "auto", "annotation", "tomogram", "tilt_series",
 		"dataset", "run", "alignment" }, required = false)
 	private String kind = "auto";
 

@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.cryoet.sample.SampleData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,13 +31,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReadmeExamplesTest {
 
 	private static final Path PROJECT = Path.of("").toAbsolutePath();
-	private static final Path SAMPLE = PROJECT.resolve("target/sample");
+	/** A sample of the tests' own, never the project's target/sample, which the README's lines may have written into. */
+	private static Path SAMPLE;
 	private static final Pattern SAMPLE_PATH = Pattern.compile("'(target/sample/[^']*)'");
 
 	@BeforeAll
 	static void sample() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh to run the README's lines with");
-		SampleData.ensure(SAMPLE);
+		SAMPLE = org.cryoet.testutil.Sample.dir();
 	}
 
 	static Stream<Arguments> blocks() throws Exception {
@@ -65,7 +65,8 @@ class ReadmeExamplesTest {
 				"the README block asks the portal's servers, and tests stay offline");
 			final Matcher m = SAMPLE_PATH.matcher(line);
 			while (m.find())
-				Assumptions.assumeTrue(Files.exists(PROJECT.resolve(m.group(1))), "the README's sample path " + m.group(1) +
+				Assumptions.assumeTrue(Files.exists(SAMPLE.resolve(m.group(1).substring("target/sample/".length()))),
+					"the README's sample path " + m.group(1) +
 					" does not exist yet (the sample portal run comes with the viewing work)");
 		}
 		final Path dir = Files.createTempDirectory("cryoet-readme");

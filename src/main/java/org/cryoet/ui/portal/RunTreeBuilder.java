@@ -36,9 +36,9 @@ public final class RunTreeBuilder {
 	public static DefaultMutableTreeNode build(final PortalRun run) {
 		final DefaultMutableTreeNode root = node("Run " + run.name + " (id " + run.id + ")", run);
 		for (final PortalTiltSeries t : run.tiltSeries)
-			root.add(node("Tilt series " + t.id + String.format(Locale.ROOT, ", %.3f A/pixel", t.pixelSpacing), t));
+			root.add(node("Tilt series " + t.id + String.format(Locale.ROOT, ", %.3f \u00c5/pixel", t.pixelSpacing), t));
 		for (final PortalVoxelSpacing v : run.voxelSpacings) {
-			final DefaultMutableTreeNode vs = node(String.format(Locale.ROOT, "Voxel spacing %.3f A", v.value), v);
+			final DefaultMutableTreeNode vs = node(String.format(Locale.ROOT, "Voxel spacing %.3f \u00c5", v.value), v);
 			root.add(vs);
 			for (final PortalTomogram t : v.tomograms)
 				vs.add(node("Tomogram " + t.id + (t.processing == null ? "" : " (" + t.processing + ")") + (t.size == null ? ""

@@ -225,7 +225,7 @@ class BrowserControllerTest {
 		final List<String> labels = new ArrayList<>();
 		for (final java.util.Enumeration<?> e = root.preorderEnumeration(); e.hasMoreElements();)
 			labels.add(e.nextElement().toString());
-		assertTrue(labels.contains("Voxel spacing 10.000 A"), labels::toString);
+		assertTrue(labels.contains("Voxel spacing 10.000 \u00c5"), labels::toString);
 		assertTrue(labels.contains("Tomogram " + run.tomograms().get(0).id + " (raw), 10 x 12 x 8, default"),
 			labels::toString);
 		assertTrue(labels.contains("SegmentationMask zarr"), labels::toString);
