@@ -69,6 +69,9 @@ public final class BrowserController {
 
 	public void search(final String text, final String organism, final String object) {
 		final int n = searches.incrementAndGet();
+		// A run's tree still on its way belongs to the last search: drop it.
+		trees.incrementAndGet();
+		run = null;
 		final SearchRequest req = new SearchRequest(text, organism, object, SEARCH_LIMIT);
 		view.status("searching...", false);
 		async.run(() -> client.search(req), hits -> {

@@ -252,12 +252,19 @@ public final class PortalBrowserWindow implements BrowserController.View {
 	public void showDatasets(final List<SearchHit> hits) {
 		datasets.clear();
 		runs.clear();
+		clearRun();
 		hits.forEach(datasets::addElement);
+	}
+
+	/** No run's tree stays on screen once its dataset is gone from the lists. */
+	private void clearRun() {
+		tree.setModel(new DefaultTreeModel(new javax.swing.tree.DefaultMutableTreeNode("")));
 	}
 
 	@Override
 	public void showRuns(final PortalDataset dataset, final List<PortalRun> list) {
 		runs.clear();
+		clearRun();
 		list.forEach(runs::addElement);
 	}
 

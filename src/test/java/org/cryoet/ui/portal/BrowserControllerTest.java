@@ -113,6 +113,17 @@ class BrowserControllerTest {
 	}
 
 	@Test
+	void aNewSearchForgetsTheRunShown() {
+		final BrowserController c = controller(Async.INLINE);
+		c.search("tree", "", "");
+		c.selectDataset(view.hits.get(0).dataset);
+		c.selectRun(view.runs.get(0));
+		assertEquals(OwnPortalTree.RUN, c.currentRun().name);
+		c.search("nothing matches this", "", "");
+		assertEquals(null, c.currentRun(), "the buttons would still open the last search's run");
+	}
+
+	@Test
 	void searchListSelectAndOpen() {
 		final BrowserController c = controller(Async.INLINE);
 		c.search("tree", "", "");
@@ -127,6 +138,7 @@ class BrowserControllerTest {
 		assertEquals(1, server.requests(), "a run's tree in one request");
 		assertEquals(OwnPortalTree.RUN, view.run.name);
 		assertEquals(4, view.run.annotations().size());
+		assertEquals(OwnPortalTree.RUN, c.currentRun().name);
 
 		final String vs = TreeRows.HTTPS + "70001/RUN_1/Reconstructions/VoxelSpacing10.000/";
 		c.openTomogram(null);
