@@ -31,8 +31,7 @@ public final class VolumeOpener {
 	}
 
 	public static boolean isMrc(final Path p) {
-		final String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-		return MRC_EXTENSIONS.stream().anyMatch(n::endsWith);
+		return isMrcName(p.getFileName().toString());
 	}
 
 	public MultiscaleVolume open(final Path path) throws IOException {
@@ -99,13 +98,17 @@ public final class VolumeOpener {
 						Collections.singletonList(all.scales.get(i)), Collections.singletonList(all.translations.get(i)),
 						all.labelImage, all.notes);
 		}
-		final ZarrArray a = ZarrArray.open(new FileStore(arrayDir), "");
+		return bareArray(ZarrArray.open(new FileStore(arrayDir), ""), name(arrayDir), arrayDir.toString());
+	}
+
+	/** A Zarr array with no NGFF group around it: one level, 1 Å voxels (and a note saying so). */
+	private MultiscaleVolume bareArray(final ZarrArray a, final String name, final String where) {
 		final int nd = a.metadata().shape.length;
 		final double[] one = new double[nd];
 		Arrays.fill(one, 1);
-		return new MultiscaleVolume(name(arrayDir), Collections.singletonList(new ZarrVolume(a, cache)),
-			Collections.singletonList(one), Collections.singletonList(new double[nd]), false, Collections.singletonList(
-				arrayDir + ": a bare Zarr array has no voxel size; 1 Å is assumed"));
+		return new MultiscaleVolume(name, Collections.singletonList(new ZarrVolume(a, cache)), Collections.singletonList(
+			one), Collections.singletonList(new double[nd]), false, Collections.singletonList(where +
+				": a bare Zarr array has no voxel size; 1 Å is assumed"));
 	}
 
 	private MultiscaleVolume openMrc(final Path file) throws IOException {
@@ -150,15 +153,7 @@ public final class VolumeOpener {
 				final byte[] zattrs = p.store.get(prefix + ".zattrs");
 				if (zattrs != null && new String(zattrs, java.nio.charset.StandardCharsets.UTF_8).contains("\"multiscales\""))
 					v = openGroup(p.store, p.key, zattrs, p.toString(), name);
-				else if (p.store.exists(prefix + ".zarray")) {
-					final ZarrArray a = ZarrArray.open(p.store, p.key);
-					final int nd = a.metadata().shape.length;
-					final double[] one = new double[nd];
-					Arrays.fill(one, 1);
-					v = new MultiscaleVolume(name, Collections.singletonList(new ZarrVolume(a, cache)), Collections
-						.singletonList(one), Collections.singletonList(new double[nd]), false, Collections.singletonList(p +
-							": a bare Zarr array has no voxel size; 1 Å is assumed"));
-				}
+				else if (p.store.exists(prefix + ".zarray")) v = bareArray(ZarrArray.open(p.store, p.key), name, p.toString());
 				else throw new FormatException(p + ": not an OME-Zarr group or Zarr array (no .zattrs with multiscales, " +
 					"no .zarray), nor an MRC file");
 			}
@@ -175,7 +170,7 @@ public final class VolumeOpener {
 		return Stores.isRemote(pathOrUrl) ? open(Stores.open(pathOrUrl)) : open(Path.of(pathOrUrl));
 	}
 
-	static boolean isMrcName(final String name) {
+	public static boolean isMrcName(final String name) {
 		final String n = name.toLowerCase(Locale.ROOT);
 		return MRC_EXTENSIONS.stream().anyMatch(n::endsWith);
 	}

@@ -12,11 +12,14 @@ public final class ZarrVolume implements Volume {
 	private final ZarrArray array;
 	private final ZarrArrayMetadata meta;
 	private final ChunkCache cache;
+	/** Chunks per axis, kept: the index of every chunk a read meets is computed from it. */
+	private final long[] gridShape;
 
 	public ZarrVolume(final ZarrArray array, final ChunkCache cache) {
 		this.array = array;
 		this.meta = array.metadata();
 		this.cache = cache;
+		this.gridShape = meta.gridShape();
 	}
 
 	public ZarrArray array() {
@@ -66,7 +69,7 @@ public final class ZarrVolume implements Volume {
 	}
 
 	private long index(final long[] grid) {
-		final long[] gs = meta.gridShape();
+		final long[] gs = gridShape;
 		long index = 0;
 		for (int d = 0; d < grid.length; d++)
 			index = index * gs[d] + grid[d];

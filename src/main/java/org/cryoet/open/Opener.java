@@ -82,7 +82,7 @@ public final class Opener {
 	private Opened openRemote(final String url, final Opened.Kind wanted) throws IOException {
 		final StorePath p = Stores.open(url);
 		final String name = p.name();
-		if (!VolumeOpener.isMrc(java.nio.file.Path.of(name.isEmpty() ? "x" : name)) && !name.toLowerCase(Locale.ROOT)
+		if (!VolumeOpener.isMrcName(name) && !name.toLowerCase(Locale.ROOT)
 			.endsWith(".zarr") && !p.store.exists((p.key.isEmpty() ? "" : p.key + "/") + ".zattrs")) {
 			p.store.close();
 			throw new FormatException(url + ": give the URL of a volume (.zarr or .mrc) or of a portal run page; " +

@@ -155,6 +155,27 @@ final class BdvBridge {
 				d) * w) / det };
 	}
 
+	/** What a proxy does for one of its interface's methods (Object's own methods are answered for it). */
+	interface Handler {
+
+		Object invoke(String method, Object[] args) throws Exception;
+	}
+
+	/** An implementation of a BigDataViewer interface we cannot compile against. */
+	static Object proxy(final String interfaceName, final String description, final Handler handler)
+		throws ReflectiveOperationException
+	{
+		final Class<?> type = type(interfaceName);
+		return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (p, m, args) -> {
+			switch (m.getName()) {
+				case "hashCode": return System.identityHashCode(p);
+				case "equals": return p == args[0];
+				case "toString": return description;
+				default: return handler.invoke(m.getName(), args);
+			}
+		});
+	}
+
 	/** An AffineTransform3D from a row-major 3×4 matrix. */
 	static Object affine(final double[] rowMajor3x4) throws ReflectiveOperationException {
 		final Object t = construct(AFFINE, types());

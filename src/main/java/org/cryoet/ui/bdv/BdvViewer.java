@@ -10,7 +10,6 @@ import java.awt.Window;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.lang.reflect.Array;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -150,16 +149,9 @@ public final class BdvViewer {
 	/** Before each frame, forget the loads queued for the last one: the viewer asks again for what it still shows. */
 	private static void dropStaleLoads(final Object handle, final VolatileLevels levels) {
 		try {
-			final Class<?> control = BdvBridge.type(BdvBridge.CACHE_CONTROL);
-			final Object proxy = Proxy.newProxyInstance(control.getClassLoader(), new Class<?>[] { control }, (p, m,
-				args) -> {
-				switch (m.getName()) {
-					case "prepareNextFrame": levels.dropQueued(); return null;
-					case "hashCode": return System.identityHashCode(p);
-					case "equals": return p == args[0];
-					case "toString": return "CryoET stale-load dropper";
-					default: return null;
-				}
+			final Object proxy = BdvBridge.proxy(BdvBridge.CACHE_CONTROL, "CryoET stale-load dropper", (m, args) -> {
+				if (m.equals("prepareNextFrame")) levels.dropQueued();
+				return null;
 			});
 			final Object controls = BdvBridge.call(BdvBridge.HANDLE, handle, "getCacheControls", BdvBridge.types());
 			BdvBridge.call(BdvBridge.CACHE_CONTROLS, controls, "addCacheControl", BdvBridge.types(BdvBridge.CACHE_CONTROL),
@@ -170,40 +162,48 @@ public final class BdvViewer {
 		}
 	}
 
-	/** The tilt angle of the image in view, drawn in the window's corner. */
-	private static void drawTiltAngles(final Object panel, final Opened o) throws ReflectiveOperationException {
-		final Class<?> renderer = BdvBridge.type(BdvBridge.OVERLAY_RENDERER);
-		final VoxelTransform t0 = o.volume.transform(0);
+	/** Draws over a window, knowing the view's world→screen matrix (row-major 3×4) and the canvas size. */
+	private interface Painter {
+
+		void paint(Graphics2D g, double[] worldToScreen, int width, int height);
+	}
+
+	private static void addOverlay(final Object panel, final String description, final Painter painter)
+		throws ReflectiveOperationException
+	{
 		final int[] canvas = { 800, 600 };
 		final Object affine = BdvBridge.construct(BdvBridge.AFFINE, BdvBridge.types());
-		final Object proxy = Proxy.newProxyInstance(renderer.getClassLoader(), new Class<?>[] { renderer }, (p, m,
-			args) -> {
-			switch (m.getName()) {
-				case "drawOverlays": {
-					final Object state = BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "state", BdvBridge.types());
-					BdvBridge.call(BdvBridge.VIEWER_STATE, state, "getViewerTransform", BdvBridge.types(BdvBridge.AFFINE), affine);
-					final double[] world = BdvBridge.applyInverse(BdvBridge.matrix(affine), new double[] { canvas[0] / 2.0,
-						canvas[1] / 2.0, 0 });
-					final int image = (int) Math.round(t0.toVoxel(new double[] { world[2], world[1], world[0] })[0]);
-					final String text = image >= 0 && image < o.tiltAngles.length ? "tilt " + (image + 1) + "/" +
-						o.tiltAngles.length + ": " + TiltAngles.label(o.tiltAngles[image]) : "";
-					final Graphics2D g = (Graphics2D) args[0];
-					g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-					g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-					g.setColor(Color.YELLOW);
-					g.drawString(text, 12, canvas[1] - 14);
-					return null;
-				}
-				case "setCanvasSize": canvas[0] = (Integer) args[0]; canvas[1] = (Integer) args[1]; return null;
-				case "hashCode": return System.identityHashCode(p);
-				case "equals": return p == args[0];
-				case "toString": return "CryoET tilt angle overlay";
-				default: return null;
+		final Object proxy = BdvBridge.proxy(BdvBridge.OVERLAY_RENDERER, description, (m, args) -> {
+			if (m.equals("setCanvasSize")) {
+				canvas[0] = (Integer) args[0];
+				canvas[1] = (Integer) args[1];
 			}
+			else if (m.equals("drawOverlays")) {
+				final Object state = BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "state", BdvBridge.types());
+				BdvBridge.call(BdvBridge.VIEWER_STATE, state, "getViewerTransform", BdvBridge.types(BdvBridge.AFFINE), affine);
+				painter.paint((Graphics2D) args[0], BdvBridge.matrix(affine), canvas[0], canvas[1]);
+			}
+			return null;
 		});
 		final Object display = BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "getDisplay", BdvBridge.types());
 		BdvBridge.call(BdvBridge.DISPLAY, display, "addOverlayRenderer", BdvBridge.types(BdvBridge.OVERLAY_RENDERER),
 			proxy);
+		BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "requestRepaint", BdvBridge.types());
+	}
+
+	/** The tilt angle of the image in view, drawn in the window's corner. */
+	private static void drawTiltAngles(final Object panel, final Opened o) throws ReflectiveOperationException {
+		final VoxelTransform t0 = o.volume.transform(0);
+		addOverlay(panel, "CryoET tilt angle overlay", (g, v, width, height) -> {
+			final double[] world = BdvBridge.applyInverse(v, new double[] { width / 2.0, height / 2.0, 0 });
+			final int image = (int) Math.round(t0.toVoxel(new double[] { world[2], world[1], world[0] })[0]);
+			if (image < 0 || image >= o.tiltAngles.length) return;
+			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+			g.setColor(Color.YELLOW);
+			g.drawString("tilt " + (image + 1) + "/" + o.tiltAngles.length + ": " + TiltAngles.label(o.tiltAngles[image]),
+				12, height - 14);
+		});
 	}
 
 	private static void closeWithWindow(final Object panel, final VolatileLevels levels, final Opened o) {
@@ -268,42 +268,20 @@ public final class BdvViewer {
 		final List<Color> colors, final double nearAngstrom) throws ReflectiveOperationException
 	{
 		final Object panel = BdvBridge.call(BdvBridge.HANDLE, handle, "getViewerPanel", BdvBridge.types());
-		final Class<?> renderer = BdvBridge.type(BdvBridge.OVERLAY_RENDERER);
-		final Object affine = BdvBridge.construct(BdvBridge.AFFINE, BdvBridge.types());
-		final Object proxy = Proxy.newProxyInstance(renderer.getClassLoader(), new Class<?>[] { renderer }, (p, m,
-			args) -> {
-			switch (m.getName()) {
-				case "drawOverlays": {
-					final Object state = BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "state", BdvBridge.types());
-					BdvBridge.call(BdvBridge.VIEWER_STATE, state, "getViewerTransform", BdvBridge.types(BdvBridge.AFFINE), affine);
-					final double[] v = BdvBridge.matrix(affine);
-					// Screen z is in screen pixels: Å times the view's scale.
-					final double scale = Math.sqrt(v[0] * v[0] + v[4] * v[4] + v[8] * v[8]);
-					final double near = nearAngstrom * scale;
-					final Graphics2D g = (Graphics2D) args[0];
-					g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-					for (int i = 0; i < from.size(); i++) {
-						final double[] a = apply(v, from.get(i)), b = apply(v, to.get(i));
-						final double depth = Math.abs(a[2] + b[2]) / 2;
-						if (depth > near) continue;
-						final Color c = colors.get(i);
-						g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * (1 - 0.75 * depth /
-							Math.max(near, 1e-9)))));
-						g.drawLine((int) Math.round(a[0]), (int) Math.round(a[1]), (int) Math.round(b[0]), (int) Math.round(b[1]));
-					}
-					return null;
-				}
-				case "setCanvasSize": return null;
-				case "hashCode": return System.identityHashCode(p);
-				case "equals": return p == args[0];
-				case "toString": return "CryoET segment overlay";
-				default: return null;
+		addOverlay(panel, "CryoET segment overlay", (g, v, width, height) -> {
+			// Screen z is in screen pixels: Å times the view's scale.
+			final double near = nearAngstrom * Math.sqrt(v[0] * v[0] + v[4] * v[4] + v[8] * v[8]);
+			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+			for (int i = 0; i < from.size(); i++) {
+				final double[] a = apply(v, from.get(i)), b = apply(v, to.get(i));
+				final double depth = Math.abs(a[2] + b[2]) / 2;
+				if (depth > near) continue;
+				final Color c = colors.get(i);
+				g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * (1 - 0.75 * depth / Math
+					.max(near, 1e-9)))));
+				g.drawLine((int) Math.round(a[0]), (int) Math.round(a[1]), (int) Math.round(b[0]), (int) Math.round(b[1]));
 			}
 		});
-		final Object display = BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "getDisplay", BdvBridge.types());
-		BdvBridge.call(BdvBridge.DISPLAY, display, "addOverlayRenderer", BdvBridge.types(BdvBridge.OVERLAY_RENDERER),
-			proxy);
-		BdvBridge.call(BdvBridge.VIEWER_PANEL, panel, "requestRepaint", BdvBridge.types());
 	}
 
 	private static double[] apply(final double[] m, final double[] x) {
