@@ -50,6 +50,18 @@ public abstract class CryoetCommand implements Command, Cancelable {
 		}
 	}
 
+	/**
+	 * The command's text answer: returned as its output where there is no
+	 * display (the launcher and Fiji's headless mode print it); with a display
+	 * it goes to the log, since a text output would open a window of its own.
+	 */
+	protected String answer(final String text) {
+		if (java.awt.GraphicsEnvironment.isHeadless()) return text;
+		for (final String line : text.split("\\n"))
+			log.info(line);
+		return null;
+	}
+
 	/** True when {@code scripts/cryoet} shows the outputs and the failure line; Fiji shows neither for a failed command. */
 	protected boolean launcherReports() {
 		return reporting != null && reporting.launcherReports();

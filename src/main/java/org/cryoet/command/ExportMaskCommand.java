@@ -36,7 +36,7 @@ public class ExportMaskCommand extends AnnotationParameters {
 	@Parameter(persist = false, label = "Kind", choices = { "semantic", "instance" }, required = false)
 	private String kind = "semantic";
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Exported")
+	@Parameter(type = ItemIO.OUTPUT, label = "Exported", required = false)
 	private String result;
 
 	@Override
@@ -66,6 +66,6 @@ public class ExportMaskCommand extends AnnotationParameters {
 		final AnnotationExporter.Result r = AnnotationExporter.exportMask(s, mask, instance, (v, t) -> new OmeZarrExport(
 			threads, instance ? Downsampling.NEAREST : Downsampling.ANY).export(v, 0, t, progress()), (v, t) -> new MrcExport(
 				threads).export(v, 0, t, progress()));
-		result = r.describe();
+		result = answer(r.describe());
 	}
 }

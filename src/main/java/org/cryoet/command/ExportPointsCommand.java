@@ -23,13 +23,13 @@ public class ExportPointsCommand extends AnnotationParameters {
 	@Parameter(persist = false, label = "Format", choices = { "ndjson", "copick", "relion" }, required = false)
 	private String format = "ndjson";
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Exported")
+	@Parameter(type = ItemIO.OUTPUT, label = "Exported", required = false)
 	private String result;
 
 	@Override
 	protected void execute() throws Exception {
 		final AnnotationExporter.Result r = PointExporter.run(settings(), roiset == null ? null : roiset.toPath(),
 			roiset == null ? ij.WindowManager.getCurrentImage() : null, PointFormat.of(format == null ? "ndjson" : format));
-		result = r.describe();
+		result = answer(r.describe());
 	}
 }

@@ -32,7 +32,7 @@ public class ImportPointsCommand extends CryoetCommand {
 	@Parameter(persist = false, label = "Replace an existing RoiSet", required = false)
 	private boolean overwrite;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Imported")
+	@Parameter(type = ItemIO.OUTPUT, label = "Imported", required = false)
 	private String result;
 
 	@Override
@@ -47,6 +47,6 @@ public class ImportPointsCommand extends CryoetCommand {
 		if (bdv != null) for (int i = 0; i < r.tables.size(); i++)
 			org.cryoet.ui.bdv.BdvPoints.add(bdv, r.names.get(i), r.tables.get(i), r.spacings.get(i), r.colours.get(i),
 				org.cryoet.ui.roi.PointImporter.GLYPH_PIXELS * r.image.getCalibration().pixelWidth);
-		result = r.describe();
+		result = answer(r.describe());
 	}
 }

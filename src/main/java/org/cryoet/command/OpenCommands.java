@@ -42,17 +42,6 @@ final class OpenCommands {
 			where);
 	}
 
-	/**
-	 * The command's text answer: returned as its output where there is no
-	 * display (the launcher and Fiji's headless mode print it); with a display
-	 * it goes to the log, since a text output would open a window of its own.
-	 */
-	static String answer(final CryoetCommand c, final String text) {
-		if (java.awt.GraphicsEnvironment.isHeadless()) return text;
-		for (final String line : text.split("\n"))
-			c.log.info(line);
-		return null;
-	}
 
 	private static String trim(final double v) {
 		final String s = String.format(Locale.ROOT, "%.4f", v);

@@ -52,7 +52,7 @@ public class OpenMaskCommand extends CryoetCommand {
 		l = o.level(l);
 		final Viewers.Shown shown = OpenCommands.show(this, o, l, viewer);
 		image = shown.image;
-		result = OpenCommands.answer(this, OpenCommands.describe(o, l, shown) + (tomogram != null ? ", aligned with " +
+		result = answer(OpenCommands.describe(o, l, shown) + (tomogram != null ? ", aligned with " +
 			tomogram.getTitle() : ""));
 	}
 }

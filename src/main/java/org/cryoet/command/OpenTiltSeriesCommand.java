@@ -41,7 +41,7 @@ public class OpenTiltSeriesCommand extends CryoetCommand {
 		final int l = o.level(level);
 		final Viewers.Shown shown = OpenCommands.show(this, o, l, viewer);
 		image = shown.image;
-		result = OpenCommands.answer(this, OpenCommands.describe(o, l, shown) + (o.tiltAngles == null ? ", no tilt angles found" : ", tilts " +
+		result = answer(OpenCommands.describe(o, l, shown) + (o.tiltAngles == null ? ", no tilt angles found" : ", tilts " +
 			org.cryoet.open.TiltAngles.label(o.tiltAngles[0]) + " to " + org.cryoet.open.TiltAngles.label(
 				o.tiltAngles[o.tiltAngles.length - 1])));
 	}

@@ -58,6 +58,6 @@ public class OpenTomogramCommand extends CryoetCommand {
 			sb.append('\n').append(OpenCommands.describe(m, ml, OpenCommands.show(this, m, ml, shown.viewer)));
 		}
 		if (shown.image != null && masks) org.cryoet.ui.ij.ImageJViewer.makeCurrent(shown.image);
-		result = OpenCommands.answer(this, sb.toString());
+		result = answer(sb.toString());
 	}
 }
