@@ -17,7 +17,7 @@ import org.scijava.widget.FileWidget;
 	headless = true)
 public class BrowseCommand extends CryoetCommand {
 
-	@Parameter(persist = false, label = "Input (dataset, run, voxel-spacing or tomogram folder, annotation file, or portal page URL)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
+	@Parameter(persist = false, label = "Input (dataset, run, voxel-spacing or tomogram folder, annotation file; path, s3:// URL or portal page URL)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
 	@Parameter(persist = false, label = "Format", choices = { "text", "json" }, required = false)
@@ -29,12 +29,13 @@ public class BrowseCommand extends CryoetCommand {
 	@Override
 	protected void execute() throws Exception {
 		// A portal page URL arrives as a File ("https:/..."): recovered and browsed through the API.
-		final String remote = PortalBrowse.browse(PortalPageUrl.recoverUrl(input), format);
+		final String in = PortalPageUrl.recoverUrl(input);
+		final String remote = PortalBrowse.browse(in, format);
 		if (remote != null) {
 			result = remote;
 			return;
 		}
-		final PortalDiscovery.Result r = PortalDiscovery.discover(input.toPath());
+		final PortalDiscovery.Result r = PortalDiscovery.discover(in);
 		result = "json".equals(format) ? PortalTreeWriter.json(r) : PortalTreeWriter.text(r).trim();
 	}
 }

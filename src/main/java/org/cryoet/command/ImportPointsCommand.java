@@ -15,7 +15,7 @@ import org.scijava.widget.FileWidget;
 	headless = true)
 public class ImportPointsCommand extends CryoetCommand {
 
-	@Parameter(persist = false, label = "Input (ndjson file, annotation JSON or annotation folder)",
+	@Parameter(persist = false, label = "Input (ndjson file, annotation JSON or annotation folder; path or https:// or s3:// URL)",
 		style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
@@ -37,7 +37,7 @@ public class ImportPointsCommand extends CryoetCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		final PointImporter.Result r = PointImporter.run(input.toPath(), ImageArgument.resolve(image, level), level,
+		final PointImporter.Result r = PointImporter.run(org.cryoet.portal.api.PortalPageUrl.recoverUrl(input), ImageArgument.resolve(image, level), level,
 			roiset == null ? null : roiset.toPath(), overwrite);
 		// an image we opened is shown where there is a screen; one the user had stays as it was
 		if (r.image.getWindow() == null && !java.awt.GraphicsEnvironment.isHeadless()) r.image.show();

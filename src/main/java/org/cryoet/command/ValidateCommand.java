@@ -2,11 +2,14 @@ package org.cryoet.command;
 
 import java.io.File;
 
+import org.cryoet.portal.api.PortalPageUrl;
 import org.cryoet.portal.metadata.MetadataFiles;
 import org.cryoet.portal.metadata.MetadataKind;
 import org.cryoet.portal.validation.MetadataValidator;
 import org.cryoet.portal.validation.Problem;
 import org.cryoet.portal.validation.SchemaVersion;
+import org.cryoet.store.StorePath;
+import org.cryoet.store.Stores;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -39,16 +42,27 @@ public class ValidateCommand extends CryoetCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		final JsonObject json = MetadataFiles.read(input.toPath());
-		final MetadataKind k = kind == null || kind.equals("auto") ? MetadataKind.ofFileName(input.getName())
-			: MetadataKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
-		if (k == null) throw new IllegalArgumentException(input + ": not a metadata JSON file (expected a .json name)");
-		final MetadataValidator.Result r = schema == null || schema.equals("auto") ? MetadataValidator.validateAuto(json,
-			k, input.toPath()) : MetadataValidator.validate(json, k, SchemaVersion.of(schema));
+		final String in = PortalPageUrl.recoverUrl(input);
+		final StorePath remote = Stores.isRemote(in) ? Stores.open(in) : null;
+		final String name = remote != null ? remote.name() : input.getName();
+		final MetadataValidator.Result r;
+		try {
+			final JsonObject json = remote != null ? MetadataFiles.read(remote) : MetadataFiles.read(input.toPath());
+			final MetadataKind k = kind == null || kind.equals("auto") ? MetadataKind.ofFileName(name)
+				: MetadataKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+			if (k == null) throw new IllegalArgumentException(in + ": not a metadata JSON file (expected a .json name)");
+			r = schema == null || schema.equals("auto") ? remote != null ? MetadataValidator.validateAuto(json, k, remote)
+				: MetadataValidator.validateAuto(json, k, input.toPath()) : MetadataValidator.validate(json, k, SchemaVersion
+					.of(schema));
+		}
+		finally {
+			if (remote != null) remote.store.close();
+		}
+		final MetadataKind k = r.kind;
 		final String what = k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " metadata under schema " + r
 			.version.label() + (r.reason.isEmpty() ? "" : " (chosen because " + r.reason + ")");
 		if (r.valid()) {
-			result = input + ": valid " + what;
+			result = in + ": valid " + what;
 			return;
 		}
 		final StringBuilder sb = new StringBuilder();
@@ -57,8 +71,8 @@ public class ValidateCommand extends CryoetCommand {
 		result = sb.toString();
 		// Fiji shows no outputs of a failed command: the problems go to the log there.
 		if (!launcherReports()) for (final Problem p : r.problems)
-			log.warn(input.getName() + ": " + p);
-		throw new IllegalArgumentException(input + ": " + r.problems.size() + " problem" + (r.problems.size() == 1 ? ""
+			log.warn(name + ": " + p);
+		throw new IllegalArgumentException(in + ": " + r.problems.size() + " problem" + (r.problems.size() == 1 ? ""
 			: "s") + " as " + what);
 	}
 }

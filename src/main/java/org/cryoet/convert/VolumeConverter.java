@@ -52,7 +52,25 @@ public final class VolumeConverter {
 		final Progress progress) throws IOException
 	{
 		final VolumeExporter exporter = exporterFor(output);
-		final MultiscaleVolume volume = new VolumeOpener(cache).open(input);
+		try (MultiscaleVolume volume = new VolumeOpener(cache).open(input)) {
+			return convert(volume, input.toString(), level, exporter, output, overwrite, progress);
+		}
+	}
+
+	/** @param input a path, or the URL of a volume ({@code https://}, {@code s3://}) */
+	public Result convert(final String input, final int level, final Path output, final boolean overwrite,
+		final Progress progress) throws IOException
+	{
+		final VolumeExporter exporter = exporterFor(output);
+		try (MultiscaleVolume volume = new VolumeOpener(cache).open(input)) {
+			return convert(volume, input, level, exporter, output, overwrite, progress);
+		}
+	}
+
+	private Result convert(final MultiscaleVolume volume, final String input, final int level,
+		final VolumeExporter exporter, final Path output, final boolean overwrite, final Progress progress)
+		throws IOException
+	{
 		if (level < 0 || level >= volume.levels.size())
 			throw new FormatException(input + ": level " + level + " does not exist (levels 0.." +
 				(volume.levels.size() - 1) + ")");

@@ -26,6 +26,7 @@ import org.cryoet.portal.api.PortalClient;
 import org.cryoet.portal.api.PortalPageInputs;
 import org.cryoet.portal.api.PortalPageUrl;
 import org.cryoet.portal.metadata.MetadataFiles;
+import org.cryoet.store.SharedStore;
 import org.cryoet.store.StorePath;
 import org.cryoet.store.Stores;
 
@@ -47,71 +48,97 @@ public final class Opener {
 	}
 
 	/**
-	 * A path, or a URL ({@code https://}, {@code s3://}) of a tomogram's OME-Zarr
-	 * or MRC, or a portal run page (its default tomogram). Remote folders
-	 * (runs, voxel spacings) are not yet searched.
+	 * A path, or a URL ({@code https://}, {@code s3://}) of a tomogram's
+	 * OME-Zarr or MRC or of a folder around it (a run, a voxel spacing: S3 and
+	 * other stores that list), or a portal run page (its default tomogram).
 	 */
 	public Opened tomogram(final String input, final double voxelSpacing, final String tomogramId) throws IOException {
-		if (!Stores.isRemote(input)) return tomogram(Path.of(input), voxelSpacing, tomogramId);
 		String url = input;
 		if (PortalPageUrl.looksLikePortalPage(input)) url = PortalPageInputs.defaultTomogram(PortalClient.configured(),
 			input);
-		return openRemote(url, Opened.Kind.TOMOGRAM);
+		try (Located in = Located.of(url)) {
+			return tomogram(in.path, voxelSpacing, tomogramId);
+		}
 	}
 
 	public Opened tiltSeries(final String input) throws IOException {
-		return Stores.isRemote(input) ? openRemote(input, Opened.Kind.TILT_SERIES) : tiltSeries(Path.of(input));
+		try (Located in = Located.of(input)) {
+			return tiltSeries(in.path);
+		}
 	}
 
 	public Opened mask(final String input) throws IOException {
-		return Stores.isRemote(input) ? openRemote(input, null) : mask(Path.of(input));
+		try (Located in = Located.of(input)) {
+			return mask(in.path);
+		}
 	}
 
-	/** The masks of a tomogram; none for a URL (remote runs are not yet searched). */
+	/** The masks made on the tomogram that {@code input} opens. */
 	public List<Opened> masksOf(final String input, final double voxelSpacing, final String tomogramId)
 		throws IOException
 	{
-		return Stores.isRemote(input) ? new ArrayList<>() : masksOf(Path.of(input), voxelSpacing, tomogramId);
+		if (PortalPageUrl.looksLikePortalPage(input)) return new ArrayList<>(); // the window opens them by their URLs
+		try (Located in = Located.of(input)) {
+			return masksOf(in.path, voxelSpacing, tomogramId);
+		}
 	}
 
-	/** Current- or seed-layout keys name their dataset, run and tomogram: {@code 10000/TS_026/100}. */
-	private static final java.util.regex.Pattern PORTAL_KEY = java.util.regex.Pattern.compile(
-		".*/(\\d+)/([^/]+)/(?:Reconstructions/VoxelSpacing[^/]+/Tomograms/(\\d+)|Tomograms/VoxelSpacing[^/]+/" +
-			"(CanonicalTomogram))/[^/]+$");
+	public Opened tomogram(final Path input, final double voxelSpacing, final String tomogramId) throws IOException {
+		return tomogram(Located.local(input), voxelSpacing, tomogramId);
+	}
 
-	private Opened openRemote(final String url, final Opened.Kind wanted) throws IOException {
-		final StorePath p = Stores.open(url);
-		final String name = p.name();
-		if (!VolumeOpener.isMrcName(name) && !name.toLowerCase(Locale.ROOT)
-			.endsWith(".zarr") && !p.store.exists((p.key.isEmpty() ? "" : p.key + "/") + ".zattrs")) {
-			p.store.close();
-			throw new FormatException(url + ": give the URL of a volume (.zarr or .mrc) or of a portal run page; " +
-				"remote runs and folders are not searched yet");
+	public List<Opened> masksOf(final Path input, final double voxelSpacing, final String tomogramId)
+		throws IOException
+	{
+		return masksOf(Located.local(input), voxelSpacing, tomogramId);
+	}
+
+	public Opened tiltSeries(final Path input) throws IOException {
+		return tiltSeries(Located.local(input));
+	}
+
+	public Opened mask(final Path input) throws IOException {
+		return mask(Located.local(input));
+	}
+
+	/** What a user typed, as a location; a remote store is shared by what is opened from it, and closed with the last. */
+	private static final class Located implements AutoCloseable {
+
+		final StorePath path;
+
+		private Located(final StorePath path) {
+			this.path = path;
 		}
-		final MultiscaleVolume mv = volumes.open(p);
-		final java.util.regex.Matcher m = PORTAL_KEY.matcher("/" + p.key);
-		final String title = m.matches() ? m.group(1) + "/" + m.group(2) + "/" + (m.group(3) != null ? m.group(3) : "100")
-			: name;
-		Opened.Kind kind = wanted;
-		if (kind == null) {
-			final DataType t = mv.level(0).type();
-			kind = mv.labelImage || t == DataType.UINT16 || t == DataType.INT32 || t == DataType.UINT32
-				? Opened.Kind.INSTANCE_MASK : Opened.Kind.SEMANTIC_MASK;
+
+		static Located of(final String input) throws IOException {
+			return new Located(Stores.isRemote(input) ? Stores.openShared(input) : local(Path.of(input)));
 		}
-		final List<String> notes = new ArrayList<>();
-		if (kind == Opened.Kind.TILT_SERIES) notes.add(url + ": tilt angles are not read from remote folders yet");
-		return finish(mv, kind, title, url, null, null, notes);
+
+		static StorePath local(final Path input) throws IOException {
+			if (!Files.exists(input)) throw new FormatException(input + ": not found");
+			return Stores.local(input);
+		}
+
+		@Override
+		public void close() throws IOException {
+			path.store.close();
+		}
 	}
 
 	/**
+	 * A location in any store; what opens takes its own handle of a shared
+	 * store ({@link Stores#openShared}), so the caller may close its own.
+	 *
 	 * @param voxelSpacing Å, or 0 (or NaN) for the run's only one
 	 * @param tomogramId null or empty for the only one (or the portal's default)
 	 */
-	public Opened tomogram(final Path input, final double voxelSpacing, final String tomogramId) throws IOException {
+	public Opened tomogram(final StorePath input, final double voxelSpacing, final String tomogramId)
+		throws IOException
+	{
 		if (isVolume(input)) {
 			final Place p = placeOf(input);
-			return open(input, Opened.Kind.TOMOGRAM, p == null ? name(input) : p.title(p.tomogram), p == null ? null : p
-				.group(), null, new ArrayList<>());
+			return open(input, Opened.Kind.TOMOGRAM, p == null ? titleOf(input) : p.title(p.tomogram), p == null ? null
+				: p.group(), null, new ArrayList<>());
 		}
 		final Place p = onlyRun(input);
 		final List<VoxelSpacing> withTomograms = p.run.voxelSpacings.stream().filter(v -> !v.tomograms.isEmpty()).collect(
@@ -127,7 +154,7 @@ public final class Opener {
 	}
 
 	/** The segmentation masks made on a tomogram: same run, voxel spacing and alignment. */
-	public List<Opened> masksOf(final Path tomogramInput, final double voxelSpacing, final String tomogramId)
+	private List<Opened> masksOf(final StorePath tomogramInput, final double voxelSpacing, final String tomogramId)
 		throws IOException
 	{
 		final Place p = isVolume(tomogramInput) ? placeOf(tomogramInput) : onlyRun(tomogramInput);
@@ -138,22 +165,28 @@ public final class Opener {
 		// The masks of the tomogram that opens, and so of its alignment only.
 		if (p.tomogram == null && !p.spacing.tomograms.isEmpty()) p.tomogram = chooseTomogram(p.spacing, tomogramId,
 			tomogramInput);
-		for (final Annotation a : p.spacing.annotations) {
-			final AnnotationFile f = maskFile(a);
-			if (f == null) continue;
-			if (p.tomogram != null && a.alignmentMetadataPath != null && p.tomogram.alignmentMetadataPath != null &&
-				!Objects.equals(a.alignmentMetadataPath, p.tomogram.alignmentMetadataPath)) continue;
-			out.add(openMask(f, a, p));
+		try {
+			for (final Annotation a : p.spacing.annotations) {
+				final AnnotationFile f = maskFile(a);
+				if (f == null) continue;
+				if (p.tomogram != null && a.alignmentMetadataPath != null && p.tomogram.alignmentMetadataPath != null &&
+					!Objects.equals(a.alignmentMetadataPath, p.tomogram.alignmentMetadataPath)) continue;
+				out.add(openMask(f, a, p));
+			}
+		}
+		catch (final IOException | RuntimeException e) {
+			for (final Opened o : out)
+				o.close();
+			throw e;
 		}
 		return out;
 	}
 
-	public Opened tiltSeries(final Path input) throws IOException {
+	private Opened tiltSeries(final StorePath input) throws IOException {
 		if (isVolume(input)) {
 			final Place p = placeOf(input);
-			return open(input, Opened.Kind.TILT_SERIES, p == null ? name(input) : p.dataset.id + "/" + p.run.name +
-				"/tilt series " + (p.tiltSeries == null ? "" : p.tiltSeries.id), null, input.toAbsolutePath().getParent(),
-				new ArrayList<>());
+			return open(input, Opened.Kind.TILT_SERIES, p == null ? titleOf(input) : p.dataset.id + "/" + p.run.name +
+				"/tilt series " + (p.tiltSeries == null ? "" : p.tiltSeries.id), null, input.parent(), new ArrayList<>());
 		}
 		final Place p = onlyRun(input);
 		if (p.run.tiltSeries.isEmpty()) throw new FormatException(input + ": run " + p.run.name + " has no tilt series here");
@@ -166,26 +199,26 @@ public final class Opener {
 	}
 
 	/** A segmentation mask: an annotation folder, its metadata JSON, or a mask's OME-Zarr or MRC. */
-	public Opened mask(final Path input) throws IOException {
+	private Opened mask(final StorePath input) throws IOException {
 		if (isVolume(input)) {
 			final Place p = placeOf(input);
 			if (p != null && p.annotation != null) {
 				for (final AnnotationFile f : p.annotation.files)
-					if (input.toAbsolutePath().normalize().startsWith(f.path)) return openMask(f, p.annotation, p, input);
+					if (input.startsWith(f.path)) return openMask(f, p.annotation, p, input);
 			}
-			final MultiscaleVolume mv = volumes.open(input);
+			final MultiscaleVolume mv = openVolume(input);
 			final DataType t = mv.level(0).type();
 			final boolean instance = mv.labelImage || t == DataType.UINT16 || t == DataType.INT32 || t == DataType.UINT32;
-			return finish(mv, instance ? Opened.Kind.INSTANCE_MASK : Opened.Kind.SEMANTIC_MASK, p == null ? name(input) : p
-				.dataset.id + "/" + p.run.name + "/" + name(input), input, p == null ? null : p.group(), null,
+			return finish(mv, instance ? Opened.Kind.INSTANCE_MASK : Opened.Kind.SEMANTIC_MASK, p == null ? titleOf(input)
+				: p.dataset.id + "/" + p.run.name + "/" + input.name(), input.toString(), p == null ? null : p.group(), null,
 				new ArrayList<>());
 		}
-		final Path abs = input.toAbsolutePath().normalize();
 		final Place p = onlyRun(input);
+		final boolean folder = !input.isFile();
 		final List<Annotation> candidates = new ArrayList<>();
 		for (final VoxelSpacing vs : p.run.voxelSpacings)
 			for (final Annotation a : vs.annotations)
-				if (maskFile(a) != null && (abs.equals(a.metadata) || Files.isDirectory(abs) && a.metadata.startsWith(abs))) {
+				if (maskFile(a) != null && (input.equals(a.metadata) || folder && a.metadata.startsWith(input))) {
 					candidates.add(a);
 					p.spacing = vs;
 				}
@@ -218,7 +251,7 @@ public final class Opener {
 	}
 
 	/** The one run under (or around) a folder, as discovery prunes it to that folder. */
-	private static Place onlyRun(final Path input) throws IOException {
+	private static Place onlyRun(final StorePath input) throws IOException {
 		final PortalDiscovery.Result r = PortalDiscovery.discover(input);
 		final List<Place> runs = new ArrayList<>();
 		for (final Dataset d : r.datasets)
@@ -234,32 +267,35 @@ public final class Opener {
 			"); give one run folder");
 		final Place p = runs.get(0);
 		if (p.run.voxelSpacings.size() == 1) p.spacing = p.run.voxelSpacings.get(0);
-		if (p.spacing != null && p.spacing.tomograms.size() == 1 && input.toAbsolutePath().normalize().startsWith(
-			p.spacing.tomograms.get(0).path)) p.tomogram = p.spacing.tomograms.get(0);
+		if (p.spacing != null && p.spacing.tomograms.size() == 1 && input.startsWith(p.spacing.tomograms.get(0).path))
+			p.tomogram = p.spacing.tomograms.get(0);
 		if (p.run.tiltSeries.size() == 1) p.tiltSeries = p.run.tiltSeries.get(0);
 		return p;
 	}
 
-	/** The portal context of a volume file, or null when it sits in no portal layout. */
-	private static Place placeOf(final Path volume) {
-		final Path abs = volume.toAbsolutePath().normalize();
+	/**
+	 * The portal context of a volume, or null when it sits in no portal layout
+	 * (or in a store that cannot list: the title then comes from the key).
+	 */
+	private static Place placeOf(final StorePath volume) {
+		if (!volume.store.canList()) return null;
 		try {
-			final Place p = onlyRun(abs);
+			final Place p = onlyRun(volume);
 			for (final VoxelSpacing vs : p.run.voxelSpacings) {
 				for (final VolumeEntry t : vs.tomograms)
-					if (abs.startsWith(t.path)) {
+					if (volume.startsWith(t.path)) {
 						p.spacing = vs;
 						p.tomogram = t;
 					}
 				for (final Annotation a : vs.annotations)
 					for (final AnnotationFile f : a.files)
-						if (abs.startsWith(f.path)) {
+						if (volume.startsWith(f.path)) {
 							p.spacing = vs;
 							p.annotation = a;
 						}
 			}
 			for (final VolumeEntry t : p.run.tiltSeries)
-				if (abs.startsWith(t.path)) p.tiltSeries = t;
+				if (volume.startsWith(t.path)) p.tiltSeries = t;
 			return p;
 		}
 		catch (final IOException | RuntimeException e) {
@@ -267,7 +303,7 @@ public final class Opener {
 		}
 	}
 
-	private static VoxelSpacing choose(final List<VoxelSpacing> spacings, final double wanted, final Path input)
+	private static VoxelSpacing choose(final List<VoxelSpacing> spacings, final double wanted, final StorePath input)
 		throws FormatException
 	{
 		if (spacings.isEmpty()) throw new FormatException(input + ": no voxel spacing with a tomogram here");
@@ -282,7 +318,7 @@ public final class Opener {
 		throw new FormatException(input + ": no voxel spacing " + wanted + " Å (the run has " + have + ")");
 	}
 
-	private static VolumeEntry chooseTomogram(final VoxelSpacing vs, final String id, final Path input)
+	private static VolumeEntry chooseTomogram(final VoxelSpacing vs, final String id, final StorePath input)
 		throws IOException
 	{
 		final List<VolumeEntry> ts = vs.tomograms;
@@ -298,7 +334,7 @@ public final class Opener {
 		return ts.stream().min((a, b) -> compareIds(a.id, b.id)).get();
 	}
 
-	private static Boolean visualizationDefault(final Path metadata) {
+	private static Boolean visualizationDefault(final StorePath metadata) throws IOException {
 		try {
 			final com.google.gson.JsonElement e = MetadataFiles.read(metadata).get("is_visualization_default");
 			return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() ? e.getAsBoolean() : null;
@@ -325,43 +361,50 @@ public final class Opener {
 		return best;
 	}
 
-	private static Path volumeOf(final VolumeEntry e, final Path input) throws FormatException {
-		final Path p = e.volumes.containsKey("zarr") ? e.volumes.get("zarr") : e.volumes.get("mrc");
+	private static StorePath volumeOf(final VolumeEntry e, final StorePath input) throws FormatException {
+		final StorePath p = e.volumes.containsKey("zarr") ? e.volumes.get("zarr") : e.volumes.get("mrc");
 		if (p == null) throw new FormatException(input + ": " + e.path + " holds no OME-Zarr or MRC file");
 		return p;
 	}
 
 	// ---- opening ----
 
+	/** A local volume as a file (the fastest reads); a remote one over its own handle of the shared store. */
+	private MultiscaleVolume openVolume(final StorePath p) throws IOException {
+		final Path local = p.localPath();
+		if (local != null) return volumes.open(local);
+		return volumes.open(new StorePath(SharedStore.of(p.store), p.key));
+	}
+
 	private Opened openMask(final AnnotationFile f, final Annotation a, final Place p) throws IOException {
 		return openMask(f, a, p, f.path);
 	}
 
-	private Opened openMask(final AnnotationFile f, final Annotation a, final Place p, final Path file)
+	private Opened openMask(final AnnotationFile f, final Annotation a, final Place p, final StorePath file)
 		throws IOException
 	{
 		final Opened.Kind kind = INSTANCE_MASK.equals(f.shape) ? Opened.Kind.INSTANCE_MASK : Opened.Kind.SEMANTIC_MASK;
-		return finish(volumes.open(file), kind, p.dataset.id + "/" + p.run.name + "/" + a.id + " " + a.objectName, file, p
-			.group(), null, new ArrayList<>());
+		return finish(openVolume(file), kind, p.dataset.id + "/" + p.run.name + "/" + a.id + " " + a.objectName, file
+			.toString(), p.group(), null, new ArrayList<>());
 	}
 
-	private Opened open(final Path file, final Opened.Kind kind, final String title, final String group,
-		final Path anglesFolder, final List<String> notes) throws IOException
+	private Opened open(final StorePath file, final Opened.Kind kind, final String title, final String group,
+		final StorePath anglesFolder, final List<String> notes) throws IOException
 	{
-		final MultiscaleVolume mv = volumes.open(file);
+		final MultiscaleVolume mv = openVolume(file);
 		double[] angles = null;
 		if (kind == Opened.Kind.TILT_SERIES) {
-			final int images = (int) mv.level(0).shape()[0];
-			angles = TiltAngles.find(Files.isDirectory(file) && anglesFolder == null ? file.getParent() : anglesFolder,
-				images, notes);
-			if (angles == null) notes.add(file + ": no tilt angles found beside it (.rawtlt, .tlt or tiltseries_metadata.json)");
+			try {
+				final int images = (int) mv.level(0).shape()[0];
+				angles = TiltAngles.find(anglesFolder != null ? anglesFolder : file.parent(), images, notes);
+			}
+			catch (final IOException | RuntimeException e) {
+				mv.close();
+				throw e;
+			}
+			if (angles == null) notes.add(file + ": no tilt angles found beside it (" + (file.store.canList()
+				? ".rawtlt, .tlt or " : "this server cannot list its files; looked for ") + "tiltseries_metadata.json)");
 		}
-		return finish(mv, kind, title, file, group, angles, notes);
-	}
-
-	private static Opened finish(final MultiscaleVolume mv, final Opened.Kind kind, final String title, final Path file,
-		final String group, final double[] angles, final List<String> notes) throws IOException
-	{
 		return finish(mv, kind, title, file.toString(), group, angles, notes);
 	}
 
@@ -379,13 +422,27 @@ public final class Opener {
 		}
 	}
 
-	static boolean isVolume(final Path p) {
-		if (Files.isDirectory(p)) return Files.exists(p.resolve(".zattrs")) && Files.exists(p.resolve(".zgroup")) || Files
-			.exists(p.resolve(".zarray"));
-		return Files.isRegularFile(p) && VolumeOpener.isMrc(p);
+	/** A Zarr group or array (found by its files, so also where nothing can be listed) or an MRC file. */
+	static boolean isVolume(final StorePath p) throws IOException {
+		final Path local = p.localPath();
+		if (local != null) {
+			if (Files.isDirectory(local)) return Files.exists(local.resolve(".zattrs")) && Files.exists(local.resolve(
+				".zgroup")) || Files.exists(local.resolve(".zarray"));
+			return Files.isRegularFile(local) && VolumeOpener.isMrc(local);
+		}
+		if (VolumeOpener.isMrcName(p.name())) return p.isFile();
+		return p.resolve(".zarray").isFile() || p.resolve(".zattrs").isFile() && p.resolve(".zgroup").isFile();
 	}
 
-	private static String name(final Path p) {
-		return p.getFileName() == null ? p.toString() : p.getFileName().toString();
+	/** Current- or seed-layout keys name their dataset, run and tomogram: {@code 10000/TS_026/100}. */
+	private static final java.util.regex.Pattern PORTAL_KEY = java.util.regex.Pattern.compile(
+		".*/(\\d+)/([^/]+)/(?:Reconstructions/VoxelSpacing[^/]+/Tomograms/(\\d+)|Tomograms/VoxelSpacing[^/]+/" +
+			"(CanonicalTomogram))/[^/]+$");
+
+	/** A volume's title without its portal context: {@code 10000/TS_026/100} when its key says so, else its name. */
+	private static String titleOf(final StorePath p) {
+		final java.util.regex.Matcher m = PORTAL_KEY.matcher("/" + p.key);
+		if (m.matches()) return m.group(1) + "/" + m.group(2) + "/" + (m.group(3) != null ? m.group(3) : "100");
+		return p.name().isEmpty() ? p.toString() : p.name();
 	}
 }

@@ -12,6 +12,8 @@ import java.util.Locale;
 import org.cryoet.format.FormatException;
 import org.cryoet.portal.metadata.MetadataFiles;
 import org.cryoet.portal.metadata.TiltSeriesMetadata;
+import org.cryoet.store.StorePath;
+import org.cryoet.store.Stores;
 
 /**
  * A tilt series' angles (degrees, one per image): from the IMOD angle file
@@ -25,19 +27,30 @@ public final class TiltAngles {
 	/** @return the angles, or null when nothing beside the data gives them for {@code images} images */
 	public static double[] find(final Path folder, final int images, final List<String> notes) throws IOException {
 		if (folder == null || !Files.isDirectory(folder)) return null;
-		for (final String ext : new String[] { ".rawtlt", ".tlt" }) {
-			final List<Path> files = new ArrayList<>();
-			try (java.util.stream.Stream<Path> s = Files.list(folder)) {
-				s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)).sorted().forEach(files::add);
-			}
-			for (final Path f : files) {
+		return find(Stores.local(folder), images, notes);
+	}
+
+	/**
+	 * The same in any store. Where the store cannot list (a web server), the
+	 * angle files cannot be found by their extension: only the metadata is read.
+	 */
+	public static double[] find(final StorePath folder, final int images, final List<String> notes)
+		throws IOException
+	{
+		if (folder == null) return null;
+		if (folder.store.canList()) for (final String ext : new String[] { ".rawtlt", ".tlt" }) {
+			final List<StorePath> files = new ArrayList<>();
+			for (final StorePath c : folder.children())
+				if (c.name().toLowerCase(Locale.ROOT).endsWith(ext) && c.isFile()) files.add(c);
+			files.sort(java.util.Comparator.comparing(StorePath::name));
+			for (final StorePath f : files) {
 				final double[] a = read(f);
 				if (a.length == images) return a;
 				notes.add(f + ": " + a.length + " angles for " + images + " images; not used");
 			}
 		}
-		final Path meta = folder.resolve("tiltseries_metadata.json");
-		if (Files.isRegularFile(meta)) {
+		final StorePath meta = folder.resolve("tiltseries_metadata.json");
+		if (meta.isFile()) {
 			final TiltSeriesMetadata m = new TiltSeriesMetadata(MetadataFiles.read(meta));
 			final double[] range = m.tiltRange();
 			final Double step = m.tiltStep();
@@ -57,8 +70,18 @@ public final class TiltAngles {
 
 	/** One angle per non-blank line. */
 	public static double[] read(final Path file) throws IOException {
+		return read(Stores.local(file));
+	}
+
+	private static double[] read(final StorePath file) throws IOException {
+		final long size = file.size();
+		if (size < 0) throw new FormatException(file + ": not found");
+		// a tilt series has at most a few hundred images: a large file is no angle list
+		if (size > 4 << 20) throw new FormatException(file + ": " + size + " bytes, too large for an angle list");
+		final byte[] bytes = file.read();
+		if (bytes == null) throw new FormatException(file + ": not found");
 		final List<Double> out = new ArrayList<>();
-		try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+		try (BufferedReader r = new BufferedReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
 			String line;
 			int n = 0;
 			while ((line = r.readLine()) != null) {

@@ -22,6 +22,17 @@ public final class FileStore implements Store {
 		this.root = root;
 	}
 
+	// Two stores over the same folder are the same store: locations in them compare equal.
+	@Override
+	public boolean equals(final Object o) {
+		return o instanceof FileStore && ((FileStore) o).root.equals(root);
+	}
+
+	@Override
+	public int hashCode() {
+		return root.hashCode();
+	}
+
 	/** The file of {@code key}; the key is checked first, so it stays under the root. */
 	public Path resolve(final String key) throws StoreException {
 		Keys.check(key);

@@ -72,6 +72,47 @@ public final class StorePath {
 		return out;
 	}
 
+	/** The local file or folder, or null when the store is not a local folder. */
+	public java.nio.file.Path localPath() {
+		if (!(store instanceof FileStore)) return null;
+		try {
+			return ((FileStore) store).resolve(key);
+		}
+		catch (final StoreException e) {
+			return null; // cannot happen: keys are checked when made
+		}
+	}
+
+	/** This location is {@code other} or lies below it (whole segments, same store). */
+	public boolean startsWith(final StorePath other) {
+		if (other == null || !store.equals(other.store)) return false;
+		return other.key.isEmpty() || key.equals(other.key) || key.startsWith(other.key + "/");
+	}
+
+	/**
+	 * {@code other} relative to this location, as {@link java.nio.file.Path#relativize}
+	 * gives it ("a/b", "..", "../c", "" for the same location).
+	 */
+	public String relativize(final StorePath other) {
+		final List<String> from = segments(key), to = segments(other.key);
+		int common = 0;
+		while (common < from.size() && common < to.size() && from.get(common).equals(to.get(common)))
+			common++;
+		final StringBuilder sb = new StringBuilder();
+		for (int i = common; i < from.size(); i++)
+			sb.append(sb.length() == 0 ? "" : "/").append("..");
+		for (int i = common; i < to.size(); i++)
+			sb.append(sb.length() == 0 ? "" : "/").append(to.get(i));
+		return sb.toString();
+	}
+
+	private static List<String> segments(final String key) {
+		final List<String> out = new ArrayList<>();
+		if (!key.isEmpty()) for (final String s : key.split("/"))
+			out.add(s);
+		return out;
+	}
+
 	/** The file path or URL a user would recognise. */
 	@Override
 	public String toString() {
@@ -80,11 +121,11 @@ public final class StorePath {
 
 	@Override
 	public boolean equals(final Object o) {
-		return o instanceof StorePath && ((StorePath) o).store == store && ((StorePath) o).key.equals(key);
+		return o instanceof StorePath && ((StorePath) o).store.equals(store) && ((StorePath) o).key.equals(key);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(System.identityHashCode(store), key);
+		return Objects.hash(store.hashCode(), key);
 	}
 }

@@ -34,7 +34,7 @@ public final class Stores {
 		final String s = pathOrUrl.trim();
 		final String lower = s.toLowerCase(Locale.ROOT);
 		if (lower.startsWith("s3://")) return s3(s, options, env);
-		if (lower.startsWith("http://") || lower.startsWith("https://")) return http(s, options);
+		if (lower.startsWith("http://") || lower.startsWith("https://")) return http(s, options, env);
 		if (lower.startsWith("file:")) {
 			try {
 				return local(Path.of(new URI(s)));
@@ -49,6 +49,16 @@ public final class Stores {
 		catch (final InvalidPathException e) {
 			throw new StoreException(s + ": not a valid path (" + e.getReason() + ")");
 		}
+	}
+
+	/**
+	 * Like {@link #open(String)}, with a remote store shared: whatever is opened
+	 * from the location takes its own handle ({@link SharedStore#share}), and
+	 * the caller closes this one when done.
+	 */
+	public static StorePath openShared(final String pathOrUrl) throws StoreException {
+		final StorePath p = open(pathOrUrl);
+		return p.store instanceof FileStore ? p : new StorePath(SharedStore.of(p.store), p.key);
 	}
 
 	public static boolean isRemote(final String pathOrUrl) {
@@ -68,7 +78,9 @@ public final class Stores {
 		return new StorePath(new FileStore(root), Keys.check(key.toString()));
 	}
 
-	private static StorePath http(final String url, final RemoteOptions options) throws StoreException {
+	private static StorePath http(final String url, final RemoteOptions options, final Map<String, String> env)
+		throws StoreException
+	{
 		final URI u;
 		try {
 			u = new URI(url);
@@ -82,7 +94,24 @@ public final class Stores {
 		final String origin = u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getRawAuthority() + "/";
 		final String path = u.getPath() == null ? "" : u.getPath();
 		final String key = Keys.strip(path.startsWith("/") ? path.substring(1) : path);
-		return new StorePath(new HttpStore(URI.create(origin), options), checked(url, key));
+		final String k = checked(url, key);
+		final Store web = new HttpStore(URI.create(origin), options);
+		if (!BucketMirrorStore.PORTAL_FILES_HOST.equalsIgnoreCase(u.getHost())) return new StorePath(web, k);
+		// the portal's files host lists nothing itself; its bucket does
+		final S3Location bucket;
+		try {
+			bucket = S3Location.resolve(BucketMirrorStore.PORTAL_BUCKET, null, null, env);
+		}
+		catch (final IllegalArgumentException e) {
+			try {
+				web.close();
+			}
+			catch (final java.io.IOException ignored) {
+				// nothing was fetched through it
+			}
+			throw new StoreException(url + ": " + e.getMessage());
+		}
+		return new StorePath(new BucketMirrorStore(web, new S3Store(bucket, options)), k);
 	}
 
 	private static StorePath s3(final String url, final RemoteOptions options, final Map<String, String> env)

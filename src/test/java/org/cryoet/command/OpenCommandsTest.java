@@ -294,7 +294,9 @@ class OpenCommandsTest {
 			final LauncherHarness folder = LauncherHarness.run("--headless", "--run", "Open CryoET Tomogram", "input='" +
 				server.url() + "/portal/80001/TS_sample',viewer=none");
 			assertEquals(1, folder.code);
-			assertTrue(folder.err.contains("remote runs and folders are not searched yet"), folder::toString);
+			// a web server lists nothing: a folder URL is refused in one line naming it
+			assertTrue(folder.err.contains(server.url() + "portal/80001/TS_sample: this server offers no folder listing"),
+				folder::toString);
 		}
 	}
 

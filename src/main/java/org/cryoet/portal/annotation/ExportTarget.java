@@ -11,6 +11,7 @@ import org.cryoet.portal.layout.PortalLayout;
 import org.cryoet.portal.metadata.AnnotationMetadataBuilder;
 import org.cryoet.portal.metadata.MetadataFiles;
 import org.cryoet.portal.metadata.TomogramMetadata;
+import org.cryoet.store.StorePath;
 
 /**
  * Where a new annotation goes: its voxel-spacing folder, its id (the next
@@ -102,16 +103,16 @@ public final class ExportTarget {
 
 	/** The alignment of the voxel spacing's tomograms (schema 2.0.0), when one of them names it. */
 	public String alignmentMetadataPath() {
-		for (final Map.Entry<String, Path> t : layout.tomograms(voxelSpacingFolder).entrySet()) {
-			final Path meta = t.getValue().resolve("tomogram_metadata.json");
-			if (!Files.isRegularFile(meta)) continue;
-			try {
+		try {
+			for (final Map.Entry<String, StorePath> t : layout.tomograms(voxelSpacingFolder).entrySet()) {
+				final StorePath meta = t.getValue().resolve("tomogram_metadata.json");
+				if (!meta.isFile()) continue;
 				final String a = new TomogramMetadata(MetadataFiles.read(meta)).alignmentMetadataPath();
 				if (a != null) return a;
 			}
-			catch (final FormatException e) {
-				// a broken sidecar only means we cannot name the alignment
-			}
+		}
+		catch (final IOException e) {
+			// a broken or unreadable sidecar only means we cannot name the alignment
 		}
 		return null;
 	}

@@ -57,7 +57,10 @@ public final class PortalPageUrl {
 		if (f == null) return null;
 		final String p = f.getPath().replace('\\', '/');
 		final Matcher m = Pattern.compile("^(?i)(?:.*/)?(https?|s3):/+(.*)$").matcher(p);
-		return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) + "://" + m.group(2) : f.getPath();
+		if (!m.matches()) return f.getPath();
+		// an s3 URL's endpoint=http://... parameter lost its double slash too
+		final String rest = m.group(2).replaceAll("(?i)(=https?:)/(?=[^/])", "$1//");
+		return m.group(1).toLowerCase(Locale.ROOT) + "://" + rest;
 	}
 
 	@Override

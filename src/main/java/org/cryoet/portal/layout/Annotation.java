@@ -1,16 +1,17 @@
 package org.cryoet.portal.layout;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.cryoet.store.StorePath;
+
 /** An annotation: its metadata file and its files, in a voxel-spacing folder. */
 public final class Annotation {
 
 	public final String id;
-	public final Path metadata;
+	public final StorePath metadata;
 	public final String objectName;
 	public final String objectId;
 	public final String version;
@@ -18,7 +19,7 @@ public final class Annotation {
 	public final List<AnnotationFile> files;
 	public final List<String> problems;
 
-	public Annotation(final String id, final Path metadata, final String objectName, final String objectId,
+	public Annotation(final String id, final StorePath metadata, final String objectName, final String objectId,
 		final String version, final String alignmentMetadataPath, final List<AnnotationFile> files,
 		final List<String> problems)
 	{

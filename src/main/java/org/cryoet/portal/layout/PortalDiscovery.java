@@ -1,6 +1,5 @@
 package org.cryoet.portal.layout;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import java.io.IOException;
@@ -12,19 +11,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.cryoet.format.FormatException;
 import org.cryoet.portal.metadata.AnnotationFormat;
 import org.cryoet.portal.metadata.AnnotationMetadata;
 import org.cryoet.portal.metadata.AnnotationShape;
 import org.cryoet.portal.metadata.MetadataFiles;
+import org.cryoet.store.FileStore;
+import org.cryoet.store.StorePath;
+import org.cryoet.store.Stores;
 
 /**
- * Finds the portal's entities in a local tree, in either layout, from any
+ * Finds the portal's entities in a tree (local, S3, or any listable store), in either layout, from any
  * entry point a user may give: a folder holding datasets, a dataset, a run,
  * a voxel-spacing folder, a tomogram or tilt-series folder, or an annotation
  * file. The answer is the whole enclosing dataset, pruned to what lies at
@@ -38,161 +42,240 @@ public final class PortalDiscovery {
 	public static final String ENTRY_POINTS = "a folder of datasets, a dataset folder, a run folder, a VoxelSpacing " +
 		"folder, a tomogram or tilt-series folder, or an annotation file";
 
+	/** Runs discovered at once over a remote store (each asks for a few listings and metadata files). */
+	private static final int REMOTE_PARALLELISM = 8;
 
 	/** What was found. */
 	public static final class Result {
 
-		public final Path input;
+		public final StorePath input;
+		/** Whether the input is a folder (else a file, whose folder the paths are relative to). */
+		public final boolean inputIsFolder;
 		public final List<Dataset> datasets;
 
-		Result(final Path input, final List<Dataset> datasets) {
+		Result(final StorePath input, final boolean inputIsFolder, final List<Dataset> datasets) {
 			this.input = input;
+			this.inputIsFolder = inputIsFolder;
 			this.datasets = Collections.unmodifiableList(datasets);
+		}
+
+		/** The folder that paths in the output are relative to. */
+		public StorePath base() {
+			return inputIsFolder || input.parent() == null ? input : input.parent();
 		}
 	}
 
+	private final Folders folders = new Folders();
+
 	private PortalDiscovery() {}
 
+	/** A local file or folder. */
 	public static Result discover(final Path entry) throws IOException {
 		final Path input = entry.toAbsolutePath().normalize();
 		if (!Files.exists(input)) throw new FormatException(entry + ": not found");
-		final Path start = Files.isDirectory(input) ? input : input.getParent();
-		final List<Path> datasetDirs = new ArrayList<>();
-		if (!isDataset(start) && !isRun(start)) for (final Path child : children(start))
+		return discover(Stores.local(input));
+	}
+
+	/** A local path, or a URL of a store that lists ({@code s3://}); the store is closed after. */
+	public static Result discover(final String pathOrUrl) throws IOException {
+		if (!Stores.isRemote(pathOrUrl)) return discover(Path.of(pathOrUrl));
+		final StorePath p = Stores.open(pathOrUrl);
+		try {
+			return discover(p);
+		}
+		finally {
+			p.store.close();
+		}
+	}
+
+	/** A file or folder in any store: a local folder, an S3 bucket, a listable HTTP server. */
+	public static Result discover(final StorePath input) throws IOException {
+		return new PortalDiscovery().find(input);
+	}
+
+	private Result find(final StorePath input) throws IOException {
+		if (!input.store.canList()) throw new FormatException(input + ": " + Folders.NO_LISTING);
+		final boolean folder = folders.isFolder(input);
+		if (!folder && !folders.isFile(input)) throw new FormatException(input + ": not found");
+		final StorePath start = folder ? input : input.parent();
+		final List<StorePath> datasetDirs = new ArrayList<>();
+		if (!isDataset(start) && !isRun(start)) for (final StorePath child : folders.folders(start))
 			if (isDataset(child)) datasetDirs.add(child);
-		if (datasetDirs.isEmpty()) for (Path p = start; p != null; p = p.getParent())
+		if (datasetDirs.isEmpty()) for (StorePath p = start; p != null; p = p.parent())
 			if (isDataset(p)) {
 				datasetDirs.add(p);
 				break;
 			}
 		if (datasetDirs.isEmpty())
-			throw new FormatException(entry + ": not a CryoET Data Portal layout (give " + ENTRY_POINTS + ")");
+			throw new FormatException(input + ": not a CryoET Data Portal layout (give " + ENTRY_POINTS + ")");
 		final List<Dataset> datasets = new ArrayList<>();
-		for (final Path d : datasetDirs) {
-			final Dataset ds = dataset(d);
+		for (final StorePath d : datasetDirs) {
+			final Dataset ds = dataset(d, input.startsWith(d) && !input.equals(d) ? input : null);
 			datasets.add(input.startsWith(d) && !input.equals(d) ? prune(ds, input) : ds);
 		}
-		return new Result(input, datasets);
+		return new Result(input, folder, datasets);
 	}
 
 	// ---- recognising folders ----
 
-	static boolean isRun(final Path dir) {
-		if (!Files.isDirectory(dir) || dir.getFileName() == null || dir.getFileName().toString().startsWith(
-			"VoxelSpacing")) return false;
-		if (Files.isRegularFile(dir.resolve("run_metadata.json")) || Files.isDirectory(dir.resolve("Reconstructions")) ||
-			Files.isDirectory(dir.resolve("Alignments"))) return true;
-		if (Files.isDirectory(dir.resolve("Tomograms"))) return children(dir.resolve("Tomograms")).stream().anyMatch(
-			c -> c.getFileName().toString().startsWith("VoxelSpacing"));
-		return Files.isDirectory(dir.resolve("TiltSeries")) && !dir.getFileName().toString().equals("Reconstructions");
-	}
-
-	static boolean isDataset(final Path dir) {
-		if (!Files.isDirectory(dir)) return false;
-		if (Files.isRegularFile(dir.resolve("dataset_metadata.json"))) return true;
-		return children(dir).stream().anyMatch(PortalDiscovery::isRun);
-	}
-
-	private static List<Path> children(final Path dir) {
-		try (Stream<Path> s = Files.list(dir)) {
-			return s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().collect(Collectors.toList());
+	private boolean isRun(final StorePath dir) throws IOException {
+		if (dir.parent() == null || dir.name().startsWith("VoxelSpacing") || !folders.isFolder(dir)) return false;
+		if (folders.isFile(dir.resolve("run_metadata.json")) || folders.isFolder(dir.resolve("Reconstructions")) ||
+			folders.isFolder(dir.resolve("Alignments"))) return true;
+		if (folders.isFolder(dir.resolve("Tomograms"))) {
+			for (final StorePath c : folders.folders(dir.resolve("Tomograms")))
+				if (c.name().startsWith("VoxelSpacing")) return true;
+			return false;
 		}
-		catch (final IOException e) {
-			return Collections.emptyList();
-		}
+		return folders.isFolder(dir.resolve("TiltSeries")) && !dir.name().equals("Reconstructions");
 	}
 
-	private static List<Path> dirs(final Path dir) {
-		return children(dir).stream().filter(Files::isDirectory).collect(Collectors.toList());
+	private boolean isDataset(final StorePath dir) throws IOException {
+		if (!folders.isFolder(dir)) return false;
+		if (folders.isFile(dir.resolve("dataset_metadata.json"))) return true;
+		for (final StorePath c : folders.folders(dir))
+			if (isRun(c)) return true;
+		return false;
 	}
 
 	// ---- building the tree ----
 
-	private static Dataset dataset(final Path dir) {
-		final List<Run> runs = new ArrayList<>();
-		for (final Path c : dirs(dir))
-			if (isRun(c)) runs.add(run(c));
-		final Path meta = dir.resolve("dataset_metadata.json");
+	/** @param only when the input lies inside one run, that run's descendant: the other runs are not read */
+	private Dataset dataset(final StorePath dir, final StorePath only) throws IOException {
+		final List<StorePath> runDirs = new ArrayList<>();
+		for (final StorePath c : folders.folders(dir))
+			if ((only == null || only.startsWith(c)) && isRun(c)) runDirs.add(c);
+		final List<Run> runs = eachOf(runDirs, this::run, dir.store instanceof FileStore ? 1 : REMOTE_PARALLELISM);
+		final StorePath meta = dir.resolve("dataset_metadata.json");
 		final List<String> problems = new ArrayList<>();
-		if (Files.exists(meta)) readOrNote(meta, problems);
-		return new Dataset(dir.getFileName().toString(), dir, Files.exists(meta) ? meta : null, runs, problems);
+		final boolean hasMeta = folders.isFile(meta);
+		if (hasMeta) readOrNote(meta, problems);
+		return new Dataset(dir.name(), dir, hasMeta ? meta : null, runs, problems);
 	}
 
-	private static Run run(final Path dir) {
+	private interface Step<A, B> {
+
+		B apply(A a) throws IOException;
+	}
+
+	/** {@code step} over every item, in order; with {@code threads} > 1 several at once. */
+	private static <A, B> List<B> eachOf(final List<A> items, final Step<A, B> step, final int threads)
+		throws IOException
+	{
+		final List<B> out = new ArrayList<>();
+		if (threads <= 1 || items.size() <= 1) {
+			for (final A a : items)
+				out.add(step.apply(a));
+			return out;
+		}
+		final ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
+			final Thread t = new Thread(r, "cryoet-discovery");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			final List<Future<B>> futures = new ArrayList<>();
+			for (final A a : items)
+				futures.add(pool.submit(() -> step.apply(a)));
+			for (final Future<B> f : futures)
+				out.add(f.get());
+			return out;
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new java.io.InterruptedIOException("discovery interrupted");
+		}
+		catch (final ExecutionException e) {
+			final Throwable c = e.getCause();
+			if (c instanceof IOException) throw (IOException) c;
+			if (c instanceof RuntimeException) throw (RuntimeException) c;
+			if (c instanceof Error) throw (Error) c;
+			throw new IOException(c);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private Run run(final StorePath dir) throws IOException {
 		final List<String> problems = new ArrayList<>();
 		final List<VolumeEntry> tiltSeries = new ArrayList<>();
 		final List<VoxelSpacing> spacings = new ArrayList<>();
 		final List<VolumeEntry> alignments = new ArrayList<>();
 		PortalLayout layout = PortalLayout.UNKNOWN;
-		final Path ts = dir.resolve("TiltSeries");
-		if (Files.isDirectory(ts)) {
-			final boolean flat = children(ts).stream().anyMatch(Files::isRegularFile);
+		final StorePath ts = dir.resolve("TiltSeries");
+		if (folders.isFolder(ts)) {
+			final boolean flat = !folders.files(ts).isEmpty();
 			if (flat) tiltSeries.add(volumeEntry(SEED_ID, ts, "tiltseries_metadata.json"));
-			for (final Path id : dirs(ts))
-				if (!id.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zarr")) tiltSeries.add(volumeEntry(id
-					.getFileName().toString(), id, "tiltseries_metadata.json"));
+			for (final StorePath id : folders.folders(ts))
+				if (!id.name().toLowerCase(Locale.ROOT).endsWith(".zarr")) tiltSeries.add(volumeEntry(id.name(), id,
+					"tiltseries_metadata.json"));
 			if (flat) layout = PortalLayout.SEED;
 		}
 		for (final PortalLayout l : new PortalLayout[] { PortalLayout.SEED, PortalLayout.CURRENT }) {
-			final Path folder = l.voxelSpacingsFolder(dir);
-			if (!Files.isDirectory(folder)) continue;
+			final StorePath folder = l.voxelSpacingsFolder(dir);
+			if (!folders.isFolder(folder)) continue;
 			layout = l;
-			for (final Path vs : dirs(folder))
-				if (l == PortalLayout.SEED || !vs.getFileName().toString().equals("NeuroglancerPrecompute")) spacings.add(
-					voxelSpacing(vs, l));
+			for (final StorePath vs : folders.folders(folder))
+				if (l == PortalLayout.SEED || !vs.name().equals("NeuroglancerPrecompute")) spacings.add(voxelSpacing(vs, l));
 		}
-		final Path al = dir.resolve("Alignments");
-		if (Files.isDirectory(al)) {
+		final StorePath al = dir.resolve("Alignments");
+		if (folders.isFolder(al)) {
 			layout = layout == PortalLayout.SEED ? layout : PortalLayout.CURRENT;
-			for (final Path id : dirs(al))
-				alignments.add(volumeEntry(id.getFileName().toString(), id, "alignment_metadata.json"));
+			for (final StorePath id : folders.folders(al))
+				alignments.add(volumeEntry(id.name(), id, "alignment_metadata.json"));
 		}
 		if (layout == PortalLayout.UNKNOWN && !tiltSeries.isEmpty()) layout = PortalLayout.CURRENT;
-		final Path meta = dir.resolve("run_metadata.json");
-		if (Files.exists(meta)) readOrNote(meta, problems);
-		return new Run(dir.getFileName().toString(), dir, Files.exists(meta) ? meta : null, layout, tiltSeries, spacings,
-			alignments, problems);
+		final StorePath meta = dir.resolve("run_metadata.json");
+		final boolean hasMeta = folders.isFile(meta);
+		if (hasMeta) readOrNote(meta, problems);
+		return new Run(dir.name(), dir, hasMeta ? meta : null, layout, tiltSeries, spacings, alignments, problems);
 	}
 
-	private static VoxelSpacing voxelSpacing(final Path dir, final PortalLayout layout) {
+	private VoxelSpacing voxelSpacing(final StorePath dir, final PortalLayout layout) throws IOException {
 		final List<String> problems = new ArrayList<>();
-		final Matcher m = PortalLayout.VOXEL_SPACING.matcher(dir.getFileName().toString());
+		final Matcher m = PortalLayout.VOXEL_SPACING.matcher(dir.name());
 		double value = Double.NaN;
 		if (m.matches()) value = Double.parseDouble(m.group(1));
 		else problems.add(dir + ": folder name does not parse as VoxelSpacing{Å} (e.g. VoxelSpacing13.480)");
 		final List<VolumeEntry> tomograms = new ArrayList<>();
-		for (final Map.Entry<String, Path> t : layout.tomograms(dir).entrySet())
+		for (final Map.Entry<String, StorePath> t : layout.tomograms(folders, dir).entrySet())
 			tomograms.add(volumeEntry(t.getKey(), t.getValue(), "tomogram_metadata.json"));
 		final List<Annotation> annotations = new ArrayList<>();
-		for (final PortalLayout.AnnotationName a : layout.annotations(dir))
-			annotations.add(annotation(a, children(a.metadata.getParent())));
+		for (final PortalLayout.AnnotationName a : layout.annotations(folders, dir))
+			annotations.add(annotation(a, folders.children(a.metadata.parent())));
 		return new VoxelSpacing(value, dir, tomograms, annotations, problems);
 	}
 
-	private static VolumeEntry volumeEntry(final String id, final Path dir, final String metadataName) {
+	private VolumeEntry volumeEntry(final String id, final StorePath dir, final String metadataName)
+		throws IOException
+	{
 		final List<String> problems = new ArrayList<>();
-		final Map<String, Path> volumes = new LinkedHashMap<>();
-		final List<Path> other = new ArrayList<>();
-		for (final Path f : children(dir)) {
-			final String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+		final Map<String, StorePath> volumes = new LinkedHashMap<>();
+		final List<StorePath> other = new ArrayList<>();
+		for (final StorePath f : folders.children(dir)) {
+			final String n = f.name().toLowerCase(Locale.ROOT);
 			if (n.equals(metadataName)) continue;
-			if (n.endsWith(".zarr") && Files.isDirectory(f)) volumes.putIfAbsent("zarr", f);
-			else if ((n.endsWith(".mrc") || n.endsWith(".st") || n.endsWith(".rec")) && Files.isRegularFile(f)) volumes
+			if (n.endsWith(".zarr") && folders.isFolder(f)) volumes.putIfAbsent("zarr", f);
+			else if ((n.endsWith(".mrc") || n.endsWith(".st") || n.endsWith(".rec")) && folders.isFile(f)) volumes
 				.putIfAbsent("mrc", f);
 			else other.add(f);
 		}
-		final Path meta = dir.resolve(metadataName);
+		final StorePath meta = dir.resolve(metadataName);
+		final boolean hasMeta = folders.isFile(meta);
 		String alignment = null;
-		if (Files.exists(meta)) {
+		if (hasMeta) {
 			final JsonObject o = readOrNote(meta, problems);
 			if (o != null) alignment = MetadataFiles.string(o, "alignment_metadata_path");
 		}
-		return new VolumeEntry(id, dir, Files.exists(meta) ? meta : null, volumes, other, alignment, problems);
+		return new VolumeEntry(id, dir, hasMeta ? meta : null, volumes, other, alignment, problems);
 	}
 
-	private static Annotation annotation(final PortalLayout.AnnotationName a, final List<Path> siblings) {
+	private static Annotation annotation(final PortalLayout.AnnotationName a, final List<StorePath> siblings)
+		throws IOException
+	{
 		final String id = a.id, prefix = a.stem, object = a.object, version = a.version;
-		final Path meta = a.metadata;
+		final StorePath meta = a.metadata;
 		final List<String> problems = new ArrayList<>();
 		final JsonObject o = readOrNote(meta, problems);
 		final AnnotationMetadata md = o == null ? null : new AnnotationMetadata(o);
@@ -200,12 +283,12 @@ public final class PortalDiscovery {
 		if (md != null) for (final AnnotationMetadata.FileEntry f : md.files())
 			if (f.path != null) listed.put(f.path.substring(f.path.lastIndexOf('/') + 1), f);
 		final List<AnnotationFile> files = new ArrayList<>();
-		for (final Path f : siblings) {
-			final String n = f.getFileName().toString();
+		for (final StorePath f : siblings) {
+			final String n = f.name();
 			if (!n.startsWith(prefix + "_")) continue;
 			final AnnotationMetadata.FileEntry entry = listed.remove(n);
 			final int dot = n.lastIndexOf('.');
-			final String suffix = n.substring(prefix.length() + 1, dot < 0 ? n.length() : dot);
+			final String suffix = n.substring(prefix.length() + 1, dot < prefix.length() + 1 ? n.length() : dot);
 			String shape = entry != null ? entry.shapeText : null;
 			if (shape == null && AnnotationShape.ofSuffix(suffix) != null) shape = AnnotationShape.ofSuffix(suffix).name();
 			String format = entry != null ? entry.format : null;
@@ -226,7 +309,7 @@ public final class PortalDiscovery {
 		return a != null ? a : b;
 	}
 
-	private static JsonObject readOrNote(final Path file, final List<String> problems) {
+	private static JsonObject readOrNote(final StorePath file, final List<String> problems) throws IOException {
 		try {
 			return MetadataFiles.read(file);
 		}
@@ -238,18 +321,18 @@ public final class PortalDiscovery {
 
 	// ---- pruning to the entry point ----
 
-	private static boolean related(final Path a, final Path b) {
+	private static boolean related(final StorePath a, final StorePath b) {
 		return a != null && (a.startsWith(b) || b.startsWith(a));
 	}
 
-	private static Dataset prune(final Dataset d, final Path input) {
+	private static Dataset prune(final Dataset d, final StorePath input) throws IOException {
 		final List<Run> runs = new ArrayList<>();
 		for (final Run r : d.runs)
 			if (related(r.path, input)) runs.add(input.equals(r.path) ? r : prune(r, input));
 		return new Dataset(d.id, d.path, d.metadata, runs, d.problems);
 	}
 
-	private static Run prune(final Run r, final Path input) {
+	private static Run prune(final Run r, final StorePath input) throws IOException {
 		final List<VolumeEntry> ts = r.tiltSeries.stream().filter(t -> related(t.path, input)).collect(Collectors
 			.toList());
 		final List<VoxelSpacing> vs = new ArrayList<>();
@@ -260,20 +343,22 @@ public final class PortalDiscovery {
 		return new Run(r.name, r.path, r.metadata, r.layout, ts, vs, al, r.problems);
 	}
 
-	private static VoxelSpacing prune(final VoxelSpacing v, final Path input) {
+	private static VoxelSpacing prune(final VoxelSpacing v, final StorePath input) throws IOException {
 		final List<VolumeEntry> tomograms = v.tomograms.stream().filter(t -> related(t.path, input)).collect(Collectors
 			.toList());
+		final StorePath annotationsFolder = v.path.resolve("Annotations");
 		final List<Annotation> annotations = new ArrayList<>();
 		for (final Annotation a : v.annotations) {
-			boolean keep = input.equals(a.metadata) || related(a.metadata.getParent(), input) && !a.metadata.getParent()
-				.equals(v.path.resolve("Annotations")) && input.startsWith(a.metadata.getParent());
+			final StorePath folder = a.metadata.parent();
+			boolean keep = input.equals(a.metadata) || related(folder, input) && !folder.equals(annotationsFolder) && input
+				.startsWith(folder);
 			for (final AnnotationFile f : a.files)
 				keep |= related(f.path, input) && input.startsWith(f.path);
 			// a tomogram keeps the annotations made on it: same voxel spacing, same alignment
 			for (final VolumeEntry t : tomograms)
 				keep |= input.startsWith(t.path) && java.util.Objects.equals(t.alignmentMetadataPath,
 					a.alignmentMetadataPath);
-			keep |= input.equals(v.path.resolve("Annotations"));
+			keep |= input.equals(annotationsFolder);
 			if (keep) annotations.add(a);
 		}
 		return new VoxelSpacing(v.value, v.path, tomograms, annotations, v.problems);

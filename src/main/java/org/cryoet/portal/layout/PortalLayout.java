@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.cryoet.portal.metadata.AnnotationShape;
+import org.cryoet.store.StoreException;
+import org.cryoet.store.StorePath;
+import org.cryoet.store.Stores;
 
 /**
  * The two ways the portal has laid out a run's files. Each layout both
@@ -26,16 +29,16 @@ public enum PortalLayout {
 	SEED("Tomograms") {
 
 		@Override
-		public Map<String, Path> tomograms(final Path voxelSpacing) {
-			final Path canonical = voxelSpacing.resolve("CanonicalTomogram");
-			return Files.isDirectory(canonical) ? Collections.singletonMap(SEED_ID, canonical) : Collections.emptyMap();
+		Map<String, StorePath> tomograms(final Folders f, final StorePath voxelSpacing) throws IOException {
+			final StorePath canonical = voxelSpacing.resolve("CanonicalTomogram");
+			return f.isFolder(canonical) ? Collections.singletonMap(SEED_ID, canonical) : Collections.emptyMap();
 		}
 
 		@Override
-		public List<AnnotationName> annotations(final Path voxelSpacing) {
-			final Path dir = voxelSpacing.resolve("Annotations");
+		List<AnnotationName> annotations(final Folders f, final StorePath voxelSpacing) throws IOException {
+			final StorePath dir = voxelSpacing.resolve("Annotations");
 			final List<AnnotationName> out = new ArrayList<>();
-			for (final Path meta : metadataFiles(dir)) {
+			for (final StorePath meta : metadataFiles(f, dir)) {
 				final Matcher m = SEED_ANNOTATION.matcher(stem(meta));
 				if (m.matches()) out.add(new AnnotationName(m.group(1), meta, stem(meta), m.group(2), m.group(3)));
 			}
@@ -57,20 +60,20 @@ public enum PortalLayout {
 	CURRENT("Reconstructions") {
 
 		@Override
-		public Map<String, Path> tomograms(final Path voxelSpacing) {
-			final Map<String, Path> out = new LinkedHashMap<>();
-			for (final Path id : dirs(voxelSpacing.resolve("Tomograms")))
-				out.put(id.getFileName().toString(), id);
+		Map<String, StorePath> tomograms(final Folders f, final StorePath voxelSpacing) throws IOException {
+			final Map<String, StorePath> out = new LinkedHashMap<>();
+			for (final StorePath id : f.folders(voxelSpacing.resolve("Tomograms")))
+				out.put(id.name(), id);
 			return out;
 		}
 
 		@Override
-		public List<AnnotationName> annotations(final Path voxelSpacing) {
+		List<AnnotationName> annotations(final Folders f, final StorePath voxelSpacing) throws IOException {
 			final List<AnnotationName> out = new ArrayList<>();
-			for (final Path idDir : dirs(voxelSpacing.resolve("Annotations")))
-				for (final Path meta : metadataFiles(idDir)) {
+			for (final StorePath idDir : f.folders(voxelSpacing.resolve("Annotations")))
+				for (final StorePath meta : metadataFiles(f, idDir)) {
 					final Matcher m = CURRENT_ANNOTATION.matcher(stem(meta));
-					out.add(new AnnotationName(idDir.getFileName().toString(), meta, stem(meta), m.matches() ? m.group(1)
+					out.add(new AnnotationName(idDir.name(), meta, stem(meta), m.matches() ? m.group(1)
 						: stem(meta), m.matches() ? m.group(2) : null));
 				}
 			return out;
@@ -91,12 +94,12 @@ public enum PortalLayout {
 	UNKNOWN(null) {
 
 		@Override
-		public Map<String, Path> tomograms(final Path voxelSpacing) {
+		Map<String, StorePath> tomograms(final Folders f, final StorePath voxelSpacing) {
 			return Collections.emptyMap();
 		}
 
 		@Override
-		public List<AnnotationName> annotations(final Path voxelSpacing) {
+		List<AnnotationName> annotations(final Folders f, final StorePath voxelSpacing) {
 			return Collections.emptyList();
 		}
 
@@ -125,14 +128,14 @@ public enum PortalLayout {
 	public static final class AnnotationName {
 
 		public final String id;
-		public final Path metadata;
+		public final StorePath metadata;
 		/** The file name without {@code .json}; data files are {@code {stem}_{shape}.*}. */
 		public final String stem;
 		public final String object;
 		/** null when the name does not carry one */
 		public final String version;
 
-		AnnotationName(final String id, final Path metadata, final String stem, final String object,
+		AnnotationName(final String id, final StorePath metadata, final String stem, final String object,
 			final String version)
 		{
 			this.id = id;
@@ -156,11 +159,25 @@ public enum PortalLayout {
 		return voxelSpacingParent == null ? null : run.resolve(voxelSpacingParent);
 	}
 
+	StorePath voxelSpacingsFolder(final StorePath run) throws StoreException {
+		return voxelSpacingParent == null ? null : run.resolve(voxelSpacingParent);
+	}
+
 	/** Tomogram id → folder, in a voxel-spacing folder of this layout. */
-	public abstract Map<String, Path> tomograms(Path voxelSpacing);
+	abstract Map<String, StorePath> tomograms(Folders f, StorePath voxelSpacing) throws IOException;
 
 	/** The annotation metadata files of a voxel-spacing folder of this layout. */
-	public abstract List<AnnotationName> annotations(Path voxelSpacing);
+	abstract List<AnnotationName> annotations(Folders f, StorePath voxelSpacing) throws IOException;
+
+	/** Tomogram id → folder, in a local voxel-spacing folder of this layout. */
+	public Map<String, StorePath> tomograms(final Path voxelSpacing) throws IOException {
+		return tomograms(new Folders(), Stores.local(voxelSpacing));
+	}
+
+	/** The annotation metadata files of a local voxel-spacing folder of this layout. */
+	public List<AnnotationName> annotations(final Path voxelSpacing) throws IOException {
+		return annotations(new Folders(), Stores.local(voxelSpacing));
+	}
 
 	/**
 	 * The layout a path sits in, judged from its folder names alone, with
@@ -170,6 +187,15 @@ public enum PortalLayout {
 		final List<String> parts = new ArrayList<>();
 		for (final Path p : file.toAbsolutePath().normalize())
 			parts.add(p.toString());
+		return ofSegments(parts);
+	}
+
+	/** The same, from a location in any store. */
+	public static Recognised ofLocation(final StorePath file) {
+		return ofSegments(file.key.isEmpty() ? new ArrayList<>() : java.util.Arrays.asList(file.key.split("/")));
+	}
+
+	private static Recognised ofSegments(final List<String> parts) {
 		for (int i = 0; i + 1 < parts.size(); i++) {
 			final boolean vs = parts.get(i + 1).startsWith("VoxelSpacing");
 			if (parts.get(i).equals("Reconstructions") && vs) return new Recognised(CURRENT, "Reconstructions/, Alignments/");
@@ -183,6 +209,13 @@ public enum PortalLayout {
 	public static Recognised ofRun(final Path run) {
 		if (Files.isDirectory(run.resolve("Reconstructions"))) return new Recognised(CURRENT, "the run has Reconstructions/");
 		if (Files.isDirectory(run.resolve("Tomograms"))) return new Recognised(SEED, "the run has Tomograms/");
+		return null;
+	}
+
+	/** The same for a run folder in any store (false where the store cannot list). */
+	public static Recognised ofRun(final StorePath run) throws IOException {
+		if (run.resolve("Reconstructions").isFolder()) return new Recognised(CURRENT, "the run has Reconstructions/");
+		if (run.resolve("Tomograms").isFolder()) return new Recognised(SEED, "the run has Tomograms/");
 		return null;
 	}
 
@@ -244,7 +277,7 @@ public enum PortalLayout {
 	}
 
 	/** The smallest annotation id from 100 that no annotation of the voxel spacing has yet. */
-	public String nextAnnotationId(final Path voxelSpacing) {
+	public String nextAnnotationId(final Path voxelSpacing) throws IOException {
 		final java.util.Set<String> used = new java.util.HashSet<>();
 		for (final AnnotationName a : annotations(voxelSpacing))
 			used.add(a.id);
@@ -276,8 +309,8 @@ public enum PortalLayout {
 		return children(dir).stream().filter(Files::isDirectory).collect(Collectors.toList());
 	}
 
-	static String stem(final Path jsonFile) {
-		final String name = jsonFile.getFileName().toString();
+	static String stem(final StorePath jsonFile) {
+		final String name = jsonFile.name();
 		return name.substring(0, name.length() - ".json".length());
 	}
 
@@ -288,8 +321,8 @@ public enum PortalLayout {
 	}
 
 	/** The annotation metadata files among a folder's files: JSON without a shape suffix (captions have one). */
-	static List<Path> metadataFiles(final Path dir) {
-		return children(dir).stream().filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f) &&
-			dataShape(stem(f)) == null).collect(Collectors.toList());
+	static List<StorePath> metadataFiles(final Folders f, final StorePath dir) throws IOException {
+		return f.files(dir).stream().filter(x -> x.name().endsWith(".json") && dataShape(stem(x)) == null).collect(
+			Collectors.toList());
 	}
 }

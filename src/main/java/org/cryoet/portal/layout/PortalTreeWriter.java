@@ -4,18 +4,19 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cryoet.store.StorePath;
+
 /** Writes a discovered tree as JSON (paths relative to the input) or as a readable text tree. */
 public final class PortalTreeWriter {
 
-	private final Path base;
+	private final StorePath base;
 
 	private PortalTreeWriter(final PortalDiscovery.Result r) {
-		this.base = java.nio.file.Files.isDirectory(r.input) ? r.input : r.input.getParent();
+		this.base = r.base();
 	}
 
 	public static String json(final PortalDiscovery.Result r) {
@@ -28,9 +29,10 @@ public final class PortalTreeWriter {
 		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
 	}
 
-	private String rel(final Path p) {
+	// relative, so that a tree gives the same JSON wherever it lies (a folder, a bucket)
+	private String rel(final StorePath p) {
 		if (p == null) return null;
-		final String s = base.relativize(p).toString().replace('\\', '/');
+		final String s = base.relativize(p);
 		return s.isEmpty() ? "." : s;
 	}
 
@@ -82,7 +84,7 @@ public final class PortalTreeWriter {
 		o.addProperty("path", rel(v.path));
 		final JsonArray formats = new JsonArray();
 		final JsonObject files = new JsonObject();
-		for (final Map.Entry<String, Path> e : v.volumes.entrySet()) {
+		for (final Map.Entry<String, StorePath> e : v.volumes.entrySet()) {
 			formats.add(e.getKey());
 			files.addProperty(e.getKey(), rel(e.getValue()));
 		}

@@ -1,10 +1,11 @@
 package org.cryoet.portal.layout;
 
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.cryoet.store.StorePath;
 
 /**
  * A tomogram or a tilt series: a folder with its metadata and the same
@@ -14,16 +15,16 @@ import java.util.TreeMap;
 public final class VolumeEntry {
 
 	public final String id;
-	public final Path path;
-	public final Path metadata;
+	public final StorePath path;
+	public final StorePath metadata;
 	/** format → file, e.g. "mrc" → TS_026.mrc */
-	public final Map<String, Path> volumes;
-	public final List<Path> otherFiles;
+	public final Map<String, StorePath> volumes;
+	public final List<StorePath> otherFiles;
 	public final String alignmentMetadataPath;
 	public final List<String> problems;
 
-	public VolumeEntry(final String id, final Path path, final Path metadata, final Map<String, Path> volumes,
-		final List<Path> otherFiles, final String alignmentMetadataPath, final List<String> problems)
+	public VolumeEntry(final String id, final StorePath path, final StorePath metadata, final Map<String, StorePath> volumes,
+		final List<StorePath> otherFiles, final String alignmentMetadataPath, final List<String> problems)
 	{
 		this.id = id;
 		this.path = path;

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 
 import org.cryoet.format.FormatException;
 import org.cryoet.format.json.JsonSyntax;
+import org.cryoet.store.StorePath;
 
 /** Reads a metadata JSON file strictly, with errors that name the file, line and column. */
 public final class MetadataFiles {
@@ -37,6 +38,22 @@ public final class MetadataFiles {
 		catch (final IOException e) {
 			throw new FormatException(file + ": unreadable (" + e.getMessage() + ")");
 		}
+		return parse(text, file.toString());
+	}
+
+	/**
+	 * A metadata file in any store; a local one is read as a file. A remote
+	 * one that cannot be fetched is an {@link IOException} naming its URL.
+	 */
+	public static JsonObject read(final StorePath file) throws IOException {
+		final Path local = file.localPath();
+		if (local != null) return read(local);
+		final byte[] b = file.read();
+		if (b == null) throw new FormatException(file + ": not found");
+		return parse(new String(b, StandardCharsets.UTF_8), file.toString());
+	}
+
+	private static JsonObject parse(final String text, final String file) throws FormatException {
 		final JsonElement e;
 		try (Reader r = new StringReader(text)) {
 			final JsonReader reader = new JsonReader(r);

@@ -2,7 +2,7 @@ package org.cryoet.portal.validation;
 
 import com.google.gson.JsonObject;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.cryoet.portal.layout.PortalLayout;
 import org.cryoet.portal.metadata.MetadataKind;
+import org.cryoet.store.StorePath;
+import org.cryoet.store.Stores;
 
 /** Checks a metadata sidecar against schema 1.1.0 or 2.0.0, and picks the version when asked to. */
 public final class MetadataValidator {
@@ -50,13 +52,25 @@ public final class MetadataValidator {
 
 	/** Chooses the version from the file's fields, then from where it sits, else 2.0.0. */
 	public static Result validateAuto(final JsonObject json, final MetadataKind kind, final Path file) {
+		StorePath where = null;
+		try {
+			where = file == null ? null : Stores.local(file);
+		}
+		catch (final IOException e) {
+			// a path no store can name: judged by its fields alone
+		}
+		return validateAuto(json, kind, where);
+	}
+
+	/** The same for a file in any store (its surroundings are looked at where the store can list). */
+	public static Result validateAuto(final JsonObject json, final MetadataKind kind, final StorePath file) {
 		for (final String f : V2_ONLY)
 			if (json.has(f)) return new Result(kind, SchemaVersion.V2_0_0, "it has the 2.0.0 field \"" + f + "\"", check(json,
 				kind, SchemaVersion.V2_0_0));
 		for (final String f : V1_ONLY)
 			if (json.has(f)) return new Result(kind, SchemaVersion.V1_1_0, "it has the 1.1.0-era field \"" + f + "\"", check(
 				json, kind, SchemaVersion.V1_1_0));
-		final PortalLayout.Recognised layout = file == null ? null : layoutOf(file.toAbsolutePath().normalize(), kind);
+		final PortalLayout.Recognised layout = file == null ? null : layoutOf(file, kind);
 		if (layout != null) {
 			final SchemaVersion v = layout.layout == PortalLayout.SEED ? SchemaVersion.V1_1_0 : SchemaVersion.V2_0_0;
 			return new Result(kind, v, "it sits in the " + layout, check(json, kind, v));
@@ -76,28 +90,26 @@ public final class MetadataValidator {
 	}
 
 	/** The layout the file sits in and why, or null when its surroundings do not tell. */
-	static PortalLayout.Recognised layoutOf(final Path file, final MetadataKind kind) {
-		final PortalLayout.Recognised byPath = PortalLayout.ofPath(file);
+	static PortalLayout.Recognised layoutOf(final StorePath file, final MetadataKind kind) {
+		final PortalLayout.Recognised byPath = PortalLayout.ofLocation(file);
 		if (byPath != null) return byPath;
-		final Path parent = file.getParent();
+		final StorePath parent = file.parent();
 		if (parent == null) return null;
 		if (kind == MetadataKind.TILT_SERIES) {
-			if (parent.getFileName() != null && parent.getFileName().toString().equals("TiltSeries"))
+			if (parent.name().equals("TiltSeries"))
 				return new PortalLayout.Recognised(PortalLayout.SEED, "TiltSeries/ without an id folder");
-			if (parent.getParent() != null && parent.getParent().getFileName() != null && parent.getParent().getFileName()
-				.toString().equals("TiltSeries")) return new PortalLayout.Recognised(PortalLayout.CURRENT, "TiltSeries/{id}/");
+			if (parent.parent() != null && parent.parent().name().equals("TiltSeries"))
+				return new PortalLayout.Recognised(PortalLayout.CURRENT, "TiltSeries/{id}/");
 		}
-		if (kind == MetadataKind.RUN) return PortalLayout.ofRun(parent);
-		if (kind == MetadataKind.DATASET) {
-			try (java.util.stream.Stream<Path> runs = Files.list(parent)) {
-				for (final Path run : (Iterable<Path>) runs::iterator) {
-					final PortalLayout.Recognised l = Files.isDirectory(run) ? PortalLayout.ofRun(run) : null;
-					if (l != null) return l;
-				}
+		try {
+			if (kind == MetadataKind.RUN) return PortalLayout.ofRun(parent);
+			if (kind == MetadataKind.DATASET && parent.store.canList()) for (final StorePath run : parent.children()) {
+				final PortalLayout.Recognised l = PortalLayout.ofRun(run);
+				if (l != null) return l;
 			}
-			catch (final java.io.IOException e) {
-				return null;
-			}
+		}
+		catch (final IOException e) {
+			return null; // the surroundings cannot be read: they do not tell
 		}
 		return null;
 	}

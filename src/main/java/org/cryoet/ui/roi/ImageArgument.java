@@ -26,6 +26,15 @@ public final class ImageArgument {
 		if (image == null || image.trim().isEmpty()) return WindowManager.getCurrentImage();
 		final ImagePlus open = WindowManager.getImage(image);
 		if (open != null) return open;
+		if (org.cryoet.store.Stores.isRemote(image)) {
+			final org.cryoet.store.StorePath remote = org.cryoet.store.Stores.openShared(image);
+			try {
+				return TargetImages.open(remote, level);
+			}
+			finally {
+				remote.store.close(); // the image holds its own handle
+			}
+		}
 		final Path p = Path.of(image);
 		if (!Files.exists(p)) throw new FormatException(image + ": neither an open image nor a file");
 		if (Files.isDirectory(p) || VolumeOpener.isMrc(p)) return TargetImages.open(p, level);

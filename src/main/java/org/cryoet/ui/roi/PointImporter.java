@@ -17,6 +17,8 @@ import org.cryoet.format.FormatException;
 import org.cryoet.portal.annotation.NdjsonPointReader;
 import org.cryoet.portal.annotation.PointAnnotationSource;
 import org.cryoet.portal.annotation.PointTable;
+import org.cryoet.store.StorePath;
+import org.cryoet.store.Stores;
 
 /**
  * Brings point annotations onto an image: one {@link PointRoi} per file in
@@ -57,6 +59,14 @@ public final class PointImporter {
 
 	private PointImporter() {}
 
+	private static PointTable read(final StorePath file) throws IOException {
+		final Path local = file.localPath();
+		if (local != null) return new NdjsonPointReader().read(local).points;
+		final byte[] bytes = file.read();
+		if (bytes == null) throw new FormatException(file + ": not found");
+		return new NdjsonPointReader().read(new java.io.ByteArrayInputStream(bytes), file.toString()).points;
+	}
+
 	/**
 	 * @param image the target, or null to open the annotations' tomogram at {@code level}
 	 * @param roiset a RoiSet zip to write, or null
@@ -64,10 +74,29 @@ public final class PointImporter {
 	public static Result run(final Path input, final ImagePlus image, final int level, final Path roiset,
 		final boolean overwrite) throws IOException
 	{
-		final List<PointAnnotationSource> sources = PointAnnotationSource.resolve(input);
+		return run(PointAnnotationSource.resolve(input), input.toString(), image, level, roiset, overwrite);
+	}
+
+	/** @param input a path or a URL ({@code https://}, {@code s3://}) */
+	public static Result run(final String input, final ImagePlus image, final int level, final Path roiset,
+		final boolean overwrite) throws IOException
+	{
+		if (!Stores.isRemote(input)) return run(Path.of(input), image, level, roiset, overwrite);
+		final StorePath in = Stores.openShared(input);
+		try {
+			return run(PointAnnotationSource.resolve(in), input, image, level, roiset, overwrite);
+		}
+		finally {
+			in.store.close(); // an image opened from it holds its own handle
+		}
+	}
+
+	private static Result run(final List<PointAnnotationSource> sources, final String input, final ImagePlus image,
+		final int level, final Path roiset, final boolean overwrite) throws IOException
+	{
 		ImagePlus target = image;
 		if (target == null) {
-			final Path tomogram = sources.get(0).tomogram;
+			final StorePath tomogram = sources.get(0).tomogram;
 			if (tomogram == null) throw new FormatException(input + ": no image is open and no tomogram sits beside the " +
 				"annotation (open one, or give image)");
 			target = TargetImages.open(tomogram, level);
@@ -75,7 +104,7 @@ public final class PointImporter {
 		// read everything before touching the image: a bad line imports nothing
 		final List<PointTable> tables = new ArrayList<>();
 		for (final PointAnnotationSource s : sources)
-			tables.add(new NdjsonPointReader().read(s.file).points);
+			tables.add(read(s.file));
 		final Result r = new Result(target);
 		final Overlay overlay = target.getOverlay() != null ? target.getOverlay() : new Overlay();
 		for (int k = 0; k < sources.size(); k++) {

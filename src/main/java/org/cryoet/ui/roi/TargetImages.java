@@ -21,6 +21,11 @@ public final class TargetImages {
 	private TargetImages() {}
 
 	public static ImagePlus open(final Path volume, final int level) throws IOException {
+		return open(org.cryoet.store.Stores.local(volume), level);
+	}
+
+	/** A local or remote volume (of a shared store, see {@link org.cryoet.store.Stores#openShared}). */
+	public static ImagePlus open(final org.cryoet.store.StorePath volume, final int level) throws IOException {
 		final Opened o = new Opener(ChunkCache.shared()).tomogram(volume, 0, null);
 		try {
 			final ImagePlus imp = ImageJDisplay.image(o, o.level(level));
