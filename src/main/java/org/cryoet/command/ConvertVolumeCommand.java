@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.cryoet.convert.VolumeConverter;
 import org.cryoet.image.ChunkCache;
 import org.cryoet.image.Downsampling;
+import org.cryoet.portal.api.PortalClient;
+import org.cryoet.portal.api.PortalPageInputs;
 import org.cryoet.portal.api.PortalPageUrl;
 import org.cryoet.ui.ImageJTiffExport;
 import org.scijava.ItemIO;
@@ -19,7 +21,7 @@ import org.scijava.widget.FileWidget;
 	headless = true)
 public class ConvertVolumeCommand extends CryoetCommand {
 
-	@Parameter(persist = false, label = "Input (OME-Zarr folder, Zarr array or MRC file; path or https:// or s3:// URL)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
+	@Parameter(persist = false, label = "Input (OME-Zarr folder, Zarr array or MRC file; path, https:// or s3:// URL, or portal run page)", style = FileWidget.FILE_AND_DIRECTORY_STYLE)
 	private File input;
 
 	@Parameter(persist = false, label = "Level (0 = full resolution)", min = "0", required = false)
@@ -44,9 +46,15 @@ public class ConvertVolumeCommand extends CryoetCommand {
 			downsampling.toUpperCase(Locale.ROOT));
 		final int threads = Runtime.getRuntime().availableProcessors();
 		final VolumeConverter.Result r = new VolumeConverter(ChunkCache.shared(), threads, mode).register(".tif",
-			new ImageJTiffExport(threads)).convert(PortalPageUrl.recoverUrl(input), level, output.toPath(), overwrite, progress());
+			new ImageJTiffExport(threads)).convert(volumeOf(PortalPageUrl.recoverUrl(input)), level, output.toPath(), overwrite, progress());
 		for (final String note : r.notes)
 			log.warn(note);
 		result = "wrote " + r.output + ": " + r.description;
+	}
+
+	/** A portal run page stands for its default tomogram. */
+	private static String volumeOf(final String input) throws Exception {
+		return PortalPageUrl.looksLikePortalPage(input) ? PortalPageInputs.defaultTomogram(PortalClient.configured(),
+			input) : input;
 	}
 }

@@ -2,6 +2,8 @@ package org.cryoet.command;
 
 import java.io.File;
 
+import org.cryoet.portal.api.PortalClient;
+import org.cryoet.portal.api.PortalPageInputs;
 import org.cryoet.portal.api.PortalPageUrl;
 import org.cryoet.portal.metadata.MetadataFiles;
 import org.cryoet.portal.metadata.MetadataKind;
@@ -42,7 +44,10 @@ public class ValidateCommand extends CryoetCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		final String in = PortalPageUrl.recoverUrl(input);
+		final String typed = PortalPageUrl.recoverUrl(input);
+		// a portal page stands for its metadata file
+		final String in = PortalPageUrl.looksLikePortalPage(typed) ? PortalPageInputs.metadata(PortalClient.configured(),
+			typed) : typed;
 		final StorePath remote = Stores.isRemote(in) ? Stores.open(in) : null;
 		final String name = remote != null ? remote.name() : input.getName();
 		final MetadataValidator.Result r;

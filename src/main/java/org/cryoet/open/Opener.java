@@ -19,6 +19,7 @@ import org.cryoet.portal.layout.Annotation;
 import org.cryoet.portal.layout.AnnotationFile;
 import org.cryoet.portal.layout.Dataset;
 import org.cryoet.portal.layout.PortalDiscovery;
+import org.cryoet.portal.layout.PortalLayout;
 import org.cryoet.portal.layout.Run;
 import org.cryoet.portal.layout.VolumeEntry;
 import org.cryoet.portal.layout.VoxelSpacing;
@@ -61,14 +62,20 @@ public final class Opener {
 		}
 	}
 
+	/** A path or URL, or a portal run page (its tilt series). */
 	public Opened tiltSeries(final String input) throws IOException {
-		try (Located in = Located.of(input)) {
+		final String url = PortalPageUrl.looksLikePortalPage(input) ? PortalPageInputs.tiltSeries(PortalClient
+			.configured(), input) : input;
+		try (Located in = Located.of(url)) {
 			return tiltSeries(in.path);
 		}
 	}
 
+	/** A path or URL, or a portal run page (the one mask made on its default tomogram). */
 	public Opened mask(final String input) throws IOException {
-		try (Located in = Located.of(input)) {
+		final String url = PortalPageUrl.looksLikePortalPage(input) ? PortalPageInputs.mask(PortalClient.configured(),
+			input) : input;
+		try (Located in = Located.of(url)) {
 			return mask(in.path);
 		}
 	}
@@ -439,10 +446,21 @@ public final class Opener {
 		".*/(\\d+)/([^/]+)/(?:Reconstructions/VoxelSpacing[^/]+/Tomograms/(\\d+)|Tomograms/VoxelSpacing[^/]+/" +
 			"(CanonicalTomogram))/[^/]+$");
 
-	/** A volume's title without its portal context: {@code 10000/TS_026/100} when its key says so, else its name. */
+	/** Tilt series keys: {@code 10000/TS_026/TiltSeries/100/x} (current) or {@code .../TiltSeries/x} (seed). */
+	private static final java.util.regex.Pattern TILT_SERIES_KEY = java.util.regex.Pattern.compile(
+		".*/(\\d+)/([^/]+)/TiltSeries/(?:(\\d+)/)?[^/]+$");
+
+	/**
+	 * A volume's title without its portal context (a store that cannot list):
+	 * {@code 10000/TS_026/100} or {@code 10000/TS_026/tilt series 100} when its key says so, else its name.
+	 */
 	private static String titleOf(final StorePath p) {
 		final java.util.regex.Matcher m = PORTAL_KEY.matcher("/" + p.key);
-		if (m.matches()) return m.group(1) + "/" + m.group(2) + "/" + (m.group(3) != null ? m.group(3) : "100");
+		if (m.matches()) return m.group(1) + "/" + m.group(2) + "/" + (m.group(3) != null ? m.group(3) : PortalLayout
+			.SEED_ID);
+		final java.util.regex.Matcher t = TILT_SERIES_KEY.matcher("/" + p.key);
+		if (t.matches()) return t.group(1) + "/" + t.group(2) + "/tilt series " + (t.group(3) != null ? t.group(3)
+			: PortalLayout.SEED_ID);
 		return p.name().isEmpty() ? p.toString() : p.name();
 	}
 }

@@ -57,13 +57,18 @@ class StoresTest {
 	@Test
 	void httpUrlsAreRootedAtTheServer() throws StoreException {
 		final StorePath p = Stores.open(
-			"https://files.cryoetdataportal.cziscience.com/10000/TS_026/Reconstructions/VoxelSpacing13.480/Tomograms/100/TS_026.zarr/");
+			"https://mirror.example.org/10000/TS_026/Reconstructions/VoxelSpacing13.480/Tomograms/100/TS_026.zarr/");
 		assertTrue(p.store instanceof HttpStore);
 		assertEquals("10000/TS_026/Reconstructions/VoxelSpacing13.480/Tomograms/100/TS_026.zarr", p.key);
 		assertEquals("TS_026.zarr", p.name());
-		assertEquals("https://files.cryoetdataportal.cziscience.com/10000/TS_026/Reconstructions/VoxelSpacing13.480/" +
+		assertEquals("https://mirror.example.org/10000/TS_026/Reconstructions/VoxelSpacing13.480/" +
 			"Tomograms/100/TS_026.zarr/0/.zarray", p.resolve("0/.zarray").toString());
 		assertFalse(p.store.canList());
+		// the portal's files host is the same web server, whose folders list through the bucket behind it
+		final StorePath portal = Stores.open("https://files.cryoetdataportal.cziscience.com/10000/TS_026/");
+		assertTrue(portal.store.canList());
+		assertEquals("https://files.cryoetdataportal.cziscience.com/10000/TS_026/run_metadata.json", portal.resolve(
+			"run_metadata.json").toString());
 		assertEquals("a%20b", ((HttpStore) Stores.open("http://h:8080/a%20b").store).uri("a b").getRawPath().substring(1));
 	}
 
@@ -125,5 +130,27 @@ class StoresTest {
 		}
 		assertEquals(16, RemoteOptions.fromSystemProperties().connections);
 		assertNull(RemoteOptions.fromSystemProperties().diskCache);
+	}
+
+	/** The portal host's listing is the bucket's: asked of the S3 server the environment names (here moto). */
+	@Test
+	void thePortalHostListsThroughItsBucket() throws Exception {
+		try (org.cryoet.testutil.MotoS3 s3 = org.cryoet.testutil.MotoS3.start()) {
+			s3.createBucket("cryoet-data-portal-public");
+			s3.put("cryoet-data-portal-public", "10000/TS_026/run_metadata.json", "{}".getBytes(
+				java.nio.charset.StandardCharsets.UTF_8));
+			s3.put("cryoet-data-portal-public", "10000/TS_026/Reconstructions/x", new byte[1]);
+			final StorePath run = Stores.open("https://files.cryoetdataportal.cziscience.com/10000/TS_026",
+				RemoteOptions.fromSystemProperties(), java.util.Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint()));
+			try {
+				final Listing l = run.store.list("10000/TS_026/", "/");
+				assertEquals(java.util.List.of("10000/TS_026/run_metadata.json"), l.keys);
+				assertEquals(java.util.List.of("10000/TS_026/Reconstructions/"), l.prefixes);
+				assertTrue(run.resolve("Reconstructions").isFolder());
+			}
+			finally {
+				run.store.close();
+			}
+		}
 	}
 }

@@ -53,6 +53,13 @@ public final class PointAnnotationSource {
 		this.runName = runName;
 	}
 
+	/** A point file whose annotation is known already (from the portal's API). */
+	public static PointAnnotationSource of(final StorePath file, final String annotationId, final String objectName,
+		final String objectId, final double voxelSpacing, final String runName)
+	{
+		return new PointAnnotationSource(file, annotationId, objectName, objectId, voxelSpacing, null, runName);
+	}
+
 	/**
 	 * The point files an input names: an ndjson file, an annotation metadata
 	 * JSON, or an annotation folder, in either layout.

@@ -78,6 +78,16 @@ public final class PortalClient {
 		return reader.dataset(Json.object(r, "dataset"), one);
 	}
 
+	/** A dataset's own fields, without its runs: one request. */
+	public PortalDataset dataset(final int datasetId) throws PortalApiException {
+		final JsonObject vars = new JsonObject();
+		vars.addProperty("id", datasetId);
+		final JsonArray ds = Json.array(http.query("Dataset", Queries.DATASET, vars), "datasets");
+		if (ds.size() == 0) throw new PortalApiException("portal API " + http.endpoint() + ": there is no dataset " +
+			datasetId);
+		return reader.dataset(ds.get(0).getAsJsonObject(), new ArrayList<>());
+	}
+
 	/** A dataset with every run's whole tree: one request per page of runs. */
 	public PortalDataset datasetTree(final int datasetId, final int pageSize) throws PortalApiException {
 		final List<PortalRun> runs = new ArrayList<>();

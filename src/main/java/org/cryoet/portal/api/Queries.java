@@ -85,6 +85,10 @@ final class Queries {
 	static final String RUN_TREE = document("query RunTree($id: Int!) { runs(where: {id: {_eq: $id}}) { " +
 		"...RunTreeFields dataset { ...DatasetFields } } }");
 
+	/** A dataset alone (its fields, no runs). */
+	static final String DATASET = document("query Dataset($id: Int!) { datasets(where: {id: {_eq: $id}}) { " +
+		"...DatasetFields } }");
+
 	/** A page of a dataset's runs, each with its whole tree (Browse). */
 	static final String DATASET_TREE = document("query DatasetTree($id: Int!, $limit: Int!, $offset: Int!) { " +
 		"datasets(where: {id: {_eq: $id}}) { ...DatasetFields } " +

@@ -17,6 +17,9 @@ import org.cryoet.format.FormatException;
 import org.cryoet.portal.annotation.NdjsonPointReader;
 import org.cryoet.portal.annotation.PointAnnotationSource;
 import org.cryoet.portal.annotation.PointTable;
+import org.cryoet.portal.api.PortalClient;
+import org.cryoet.portal.api.PortalPageInputs;
+import org.cryoet.portal.api.PortalPageUrl;
 import org.cryoet.store.StorePath;
 import org.cryoet.store.Stores;
 
@@ -81,6 +84,7 @@ public final class PointImporter {
 	public static Result run(final String input, final ImagePlus image, final int level, final Path roiset,
 		final boolean overwrite) throws IOException
 	{
+		if (PortalPageUrl.looksLikePortalPage(input)) return runPage(input, image, level, roiset, overwrite);
 		if (!Stores.isRemote(input)) return run(Path.of(input), image, level, roiset, overwrite);
 		final StorePath in = Stores.openShared(input);
 		try {
@@ -88,6 +92,34 @@ public final class PointImporter {
 		}
 		finally {
 			in.store.close(); // an image opened from it holds its own handle
+		}
+	}
+
+	/** A portal run page: the points made on its default tomogram, onto that tomogram unless an image is given. */
+	private static Result runPage(final String input, final ImagePlus image, final int level, final Path roiset,
+		final boolean overwrite) throws IOException
+	{
+		final PortalPageInputs.PointFiles page = PortalPageInputs.points(PortalClient.configured(), input);
+		final List<StorePath> opened = new ArrayList<>();
+		try {
+			final List<PointAnnotationSource> sources = new ArrayList<>();
+			for (final PortalPageInputs.PointFile f : page.files) {
+				final StorePath p = Stores.openShared(f.url);
+				opened.add(p);
+				sources.add(PointAnnotationSource.of(p, f.annotationId, f.objectName, f.objectId, f.voxelSpacing,
+					page.runName));
+			}
+			ImagePlus target = image;
+			if (target == null) {
+				final StorePath tomogram = Stores.openShared(page.tomogram);
+				opened.add(tomogram);
+				target = TargetImages.open(tomogram, level);
+			}
+			return run(sources, input, target, level, roiset, overwrite);
+		}
+		finally {
+			for (final StorePath p : opened)
+				p.store.close(); // an image opened from one holds its own handle
 		}
 	}
 

@@ -45,4 +45,75 @@ class OpenFromPortalPageTest {
 			}
 		}
 	}
+
+	/**
+	 * Every command's input takes a run page (and Validate a dataset page),
+	 * reading what the page stands for over HTTP, with the local results.
+	 */
+	@Test
+	void everyCommandTakesAPortalPage(@org.junit.jupiter.api.io.TempDir final Path tmp) throws Exception {
+		PortalGraphQLServer.schemaFile();
+		final Path sample = Sample.dir();
+		final Path bucket = sample.resolve(SamplePortalRun.root(false));
+		try (TreeHttpServer files = new TreeHttpServer(bucket)) {
+			final String base = files.url().endsWith("/") ? files.url() : files.url() + "/";
+			final PortalTables tables = new PortalTables();
+			TreeRows.addServedFrom(tables, bucket, base, SamplePortalRun.DATASET);
+			try (PortalGraphQLServer api = new PortalGraphQLServer(tables.freeze())) {
+				System.setProperty(PortalEndpoint.PROPERTY, api.endpoint().toString());
+				final int run = (Integer) tables.all("Run").stream().filter(r -> r.get("name").equals(SamplePortalRun.RUN))
+					.findFirst().orElseThrow().get("id");
+				final String page = "https://cryoetdataportal.czscience.com/runs/" + run;
+				final Path runFolder = SamplePortalRun.runFolder(sample, false);
+
+				final LauncherHarness ts = LauncherHarness.run("--headless", "--run", "Open CryoET Tilt Series", "input='" +
+					page + "',viewer=none");
+				final LauncherHarness tsLocal = LauncherHarness.run("--headless", "--run", "Open CryoET Tilt Series",
+					"input='" + runFolder + "',viewer=none");
+				assertEquals(0, ts.code, ts::toString);
+				assertEquals(tsLocal.out, ts.out);
+
+				// the sample run has two masks on its tomogram: one line names both
+				final LauncherHarness mask = LauncherHarness.run("--headless", "--run", "Open CryoET Segmentation Mask",
+					"input='" + page + "',viewer=none");
+				assertEquals(1, mask.code, mask::toString);
+				assertEquals(1, mask.err.trim().split("\n").length, mask::toString);
+				assertTrue(mask.err.contains("has 2 segmentation masks; give one's URL: " + base) && mask.err.contains(
+					"membrane-1.0_segmentationmask.zarr") && mask.err.contains("vesicle-1.0_instancesegmentationmask.zarr"),
+					mask::toString);
+
+				final LauncherHarness imp = LauncherHarness.run("--headless", "--run", "Import CryoET Points", "input='" +
+					page + "'");
+				final LauncherHarness impLocal = LauncherHarness.run("--headless", "--run", "Import CryoET Points",
+					"input='" + runFolder + "'");
+				assertEquals(0, imp.code, imp::toString);
+				assertEquals(0, impLocal.code, impLocal::toString);
+				assertEquals(impLocal.out.replace(bucket + "/", ""), imp.out.replace(base, ""));
+				assertEquals(3, imp.out.split("points? from ").length - 1, imp.out);
+
+				final LauncherHarness conv = LauncherHarness.convert(page, 1, tmp.resolve("page.mrc").toString());
+				final LauncherHarness convLocal = LauncherHarness.convert(runFolder.resolve(
+					"Reconstructions/VoxelSpacing13.480/Tomograms/100/TS_sample.zarr").toString(), 1, tmp.resolve("local.mrc")
+						.toString());
+				assertEquals(0, conv.code, conv::toString);
+				assertEquals(0, convLocal.code, convLocal::toString);
+				org.junit.jupiter.api.Assertions.assertArrayEquals(java.nio.file.Files.readAllBytes(tmp.resolve("local.mrc")),
+					java.nio.file.Files.readAllBytes(tmp.resolve("page.mrc")));
+
+				final LauncherHarness runMeta = LauncherHarness.run("--headless", "--run", "Validate CryoET Metadata",
+					"input='" + page + "'");
+				assertEquals(0, runMeta.code, runMeta::toString);
+				assertTrue(runMeta.out.startsWith(base + "80001/TS_sample/run_metadata.json: valid run metadata"), runMeta
+					::toString);
+				final LauncherHarness dsMeta = LauncherHarness.run("--headless", "--run", "Validate CryoET Metadata",
+					"input='https://cryoetdataportal.czscience.com/datasets/" + SamplePortalRun.DATASET + "'");
+				assertEquals(0, dsMeta.code, dsMeta::toString);
+				assertTrue(dsMeta.out.startsWith(base + "80001/dataset_metadata.json: valid dataset metadata"), dsMeta
+					::toString);
+			}
+			finally {
+				System.clearProperty(PortalEndpoint.PROPERTY);
+			}
+		}
+	}
 }
