@@ -12,10 +12,12 @@ import org.cryoet.command.CryoetCommand;
 import org.cryoet.image.CacheBudget;
 import org.cryoet.sample.SampleData;
 import org.scijava.Context;
+import org.scijava.app.StatusService;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
+import org.scijava.event.EventService;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 
@@ -101,7 +103,7 @@ public final class CryoetLauncher {
 				if (label == null && !list) return 0;
 			}
 			try (Context context = new Context(CommandService.class, ModuleService.class, ConvertService.class,
-				CommandReportingService.class))
+				CommandReportingService.class, StatusService.class, EventService.class))
 			{
 				context.getService(CommandReportingService.class).reportThroughLauncher();
 				final CommandService commands = context.getService(CommandService.class);
@@ -186,7 +188,16 @@ public final class CryoetLauncher {
 				err.println("cryoet: " + info.getLabel() + ": missing parameter " + item.getName());
 				return 2;
 			}
-		final CommandModule module = context.getService(CommandService.class).run(info, false, inputs).get();
+		// progress on a terminal only: with stderr in a file or pipe it holds the one failure line alone
+		final StatusLine status = System.console() != null ? new StatusLine(err) : null;
+		if (status != null) context.getService(EventService.class).subscribe(status);
+		final CommandModule module;
+		try {
+			module = context.getService(CommandService.class).run(info, false, inputs).get();
+		}
+		finally {
+			if (status != null) status.clear();
+		}
 		// Outputs are printed even when the command failed: a validation's problem lines are its answer.
 		for (final ModuleItem<?> o : info.outputs()) {
 			final Object v = o.getValue(module);

@@ -3,6 +3,8 @@ package org.cryoet.command;
 import java.util.concurrent.CancellationException;
 
 import org.cryoet.image.Progress;
+import org.cryoet.store.RemoteOptions;
+import org.cryoet.store.TransferReporter;
 import org.scijava.Cancelable;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -33,7 +35,11 @@ public abstract class CryoetCommand implements Command, Cancelable {
 
 	@Override
 	public final void run() {
-		try {
+		// Remote stores opened by the command show their requests in the status bar, and stop when it is cancelled.
+		final TransferReporter transfers = new TransferReporter(m -> {
+			if (status != null) status.showStatus(m);
+		}, 500);
+		try (RemoteOptions.Scope s = RemoteOptions.during(transfers, this::isCanceled)) {
 			execute();
 		}
 		catch (final CancellationException e) {

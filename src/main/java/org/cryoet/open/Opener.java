@@ -84,7 +84,19 @@ public final class Opener {
 	public List<Opened> masksOf(final String input, final double voxelSpacing, final String tomogramId)
 		throws IOException
 	{
-		if (PortalPageUrl.looksLikePortalPage(input)) return new ArrayList<>(); // the window opens them by their URLs
+		if (PortalPageUrl.looksLikePortalPage(input)) {
+			final List<Opened> out = new ArrayList<>();
+			try {
+				for (final String url : PortalPageInputs.masks(PortalClient.configured(), input))
+					out.add(mask(url));
+			}
+			catch (final IOException | RuntimeException e) {
+				for (final Opened o : out)
+					o.close();
+				throw e;
+			}
+			return out;
+		}
 		try (Located in = Located.of(input)) {
 			return masksOf(in.path, voxelSpacing, tomogramId);
 		}

@@ -62,8 +62,33 @@ public final class RemoteOptions {
 	 * {@code .retries}, {@code .connect.timeout.ms}, {@code .read.timeout.ms},
 	 * {@code .diskcache} (a folder) and {@code .diskcache.bytes}.
 	 */
+	/** What the running command hears of transfers and whether it was cancelled; inherited by the threads it starts. */
+	private static final InheritableThreadLocal<RemoteOptions> DURING = new InheritableThreadLocal<>();
+
+	/**
+	 * While the calling thread runs a command, the stores it opens report
+	 * their transfers to {@code listener} (the command's progress display)
+	 * and stop fetching once {@code cancelled} says so. Close the answer when
+	 * the command ends.
+	 */
+	public static Scope during(final TransferListener listener, final BooleanSupplier cancelled) {
+		final RemoteOptions before = DURING.get();
+		DURING.set(defaults().withListener(listener).withCancel(cancelled));
+		return () -> {
+			if (before == null) DURING.remove();
+			else DURING.set(before);
+		};
+	}
+
+	/** The end of {@link #during}. */
+	public interface Scope extends AutoCloseable {
+
+		@Override
+		void close();
+	}
+
 	public static RemoteOptions fromSystemProperties() {
-		final RemoteOptions d = defaults();
+		final RemoteOptions d = DURING.get() != null ? DURING.get() : defaults();
 		final String cache = System.getProperty("cryoet.remote.diskcache", "").trim();
 		return new RemoteOptions(intProperty("cryoet.remote.connect.timeout.ms", d.connectTimeoutMillis), intProperty(
 			"cryoet.remote.read.timeout.ms", d.readTimeoutMillis), intProperty("cryoet.remote.retries", d.retries),

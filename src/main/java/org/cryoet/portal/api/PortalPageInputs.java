@@ -62,20 +62,35 @@ public final class PortalPageInputs {
 	 *         default tomogram (OME-Zarr, else MRC), or null when the input is no portal page URL
 	 */
 	public static String mask(final PortalClient client, final String input) throws PortalApiException {
+		final List<String> masks = masks(client, input);
+		if (masks == null) return null;
+		if (masks.isEmpty()) throw new PortalApiException(input + ": the run has no segmentation mask on its default " +
+			"tomogram");
+		if (masks.size() > 1) throw new PortalApiException(input + ": the run has " + masks.size() +
+			" segmentation masks; give one's URL: " + String.join(" ", masks));
+		return masks.get(0);
+	}
+
+	/**
+	 * @return the URLs of the segmentation masks made on the run page's default
+	 *         tomogram, one per annotation (OME-Zarr, else MRC), or null when the input is no portal page URL
+	 */
+	public static List<String> masks(final PortalClient client, final String input) throws PortalApiException {
 		final PortalPageUrl page = PortalPageUrl.parse(input);
 		if (page == null) return null;
 		final PortalRun run = run(client, page, "a mask");
-		final List<String> masks = new ArrayList<>();
-		for (final PortalAnnotationFile f : filesOnDefault(run, input))
-			if (AnnotationShape.of(f.shape) != null && AnnotationShape.of(f.shape).isMask() && "zarr".equals(f.format))
-				masks.add(f.location.preferred());
-		if (masks.isEmpty()) for (final PortalAnnotationFile f : filesOnDefault(run, input))
-			if (AnnotationShape.of(f.shape) != null && AnnotationShape.of(f.shape).isMask()) masks.add(f.location.preferred());
-		if (masks.isEmpty()) throw new PortalApiException(input + ": run " + run.name + " has no segmentation mask on " +
-			"its default tomogram");
-		if (masks.size() > 1) throw new PortalApiException(input + ": run " + run.name + " has " + masks.size() +
-			" segmentation masks; give one's URL: " + String.join(" ", masks));
-		return masks.get(0);
+		final PortalTomogram t = run.defaultTomogram();
+		if (t == null) throw new PortalApiException(input + ": run " + run.name + " has no tomogram");
+		final List<String> out = new ArrayList<>();
+		for (final PortalVoxelSpacing vs : run.voxelSpacings)
+			for (final PortalAnnotation a : vs.annotations) {
+				PortalAnnotationFile best = null;
+				for (final PortalAnnotationFile f : a.files)
+					if (onDefault(t, vs, f) && AnnotationShape.of(f.shape) != null && AnnotationShape.of(f.shape).isMask() &&
+						(best == null || "zarr".equals(f.format))) best = f;
+				if (best != null) out.add(best.location.preferred());
+			}
+		return out;
 	}
 
 	/** A point file with what the API says of its annotation. */
@@ -134,20 +149,6 @@ public final class PortalPageInputs {
 		if (files.isEmpty()) throw new PortalApiException(input + ": run " + run.name + " has no point annotation on " +
 			"its default tomogram");
 		return new PointFiles(run.name, files, (t.omezarr != null ? t.omezarr : t.mrc).preferred());
-	}
-
-	/** The annotation files at the default tomogram's voxel spacing, of its alignment. */
-	private static List<PortalAnnotationFile> filesOnDefault(final PortalRun run, final String input)
-		throws PortalApiException
-	{
-		final PortalTomogram t = run.defaultTomogram();
-		if (t == null) throw new PortalApiException(input + ": run " + run.name + " has no tomogram");
-		final List<PortalAnnotationFile> out = new ArrayList<>();
-		for (final PortalVoxelSpacing vs : run.voxelSpacings)
-			for (final PortalAnnotation a : vs.annotations)
-				for (final PortalAnnotationFile f : a.files)
-					if (onDefault(t, vs, f)) out.add(f);
-		return out;
 	}
 
 	/** A file made on the tomogram: at its voxel spacing, of its alignment (where both say). */

@@ -73,6 +73,15 @@ class OpenFromPortalPageTest {
 				assertEquals(0, ts.code, ts::toString);
 				assertEquals(tsLocal.out, ts.out);
 
+				// the tomogram with the masks made on it, as from the local run folder
+				final LauncherHarness withMasks = LauncherHarness.run("--headless", "--run", "Open CryoET Tomogram",
+					"input='" + page + "',level=1,viewer=none,masks=true");
+				final LauncherHarness withMasksLocal = LauncherHarness.run("--headless", "--run", "Open CryoET Tomogram",
+					"input='" + runFolder + "',level=1,viewer=none,masks=true");
+				assertEquals(0, withMasks.code, withMasks::toString);
+				assertEquals(3, withMasks.out.trim().split("\n").length, withMasks::toString);
+				assertEquals(withMasksLocal.out.split("\n")[0], withMasks.out.split("\n")[0]);
+
 				// the sample run has two masks on its tomogram: one line names both
 				final LauncherHarness mask = LauncherHarness.run("--headless", "--run", "Open CryoET Segmentation Mask",
 					"input='" + page + "',viewer=none");
