@@ -78,6 +78,31 @@ class RemoteCommandsTest {
 		}
 	}
 
+	/**
+	 * Discovery asks at most once per folder and once per metadata file, never
+	 * once per entry, and never lists inside a Zarr: the bound comes from the local tree.
+	 */
+	@Test
+	void discoveryListsEachFolderOnceAndReadsEachMetadataFileOnce() throws Exception {
+		final Path dataset = sample.resolve("portal/80001");
+		final long[] expected = { 1 }; // the input's parent, to learn that the input is a folder
+		try (java.util.stream.Stream<Path> walk = Files.walk(dataset)) {
+			walk.filter(p -> !dataset.relativize(p).toString().contains(".zarr")).forEach(p -> {
+				if (Files.isDirectory(p) || p.getFileName().toString().endsWith(".json")) expected[0]++;
+			});
+		}
+		final org.cryoet.store.TransferCounter counter = new org.cryoet.store.TransferCounter();
+		final org.cryoet.portal.layout.PortalDiscovery.Result r;
+		try (org.cryoet.store.RemoteOptions.Scope scope = org.cryoet.store.RemoteOptions.during(counter, () -> false)) {
+			r = org.cryoet.portal.layout.PortalDiscovery.discover(s3("portal/80001?endpoint=" + s3.endpoint()));
+		}
+		assertEquals(1, r.datasets.get(0).runs.size());
+		assertEquals(5, r.datasets.get(0).runs.get(0).voxelSpacings.get(0).annotations.size());
+		// at most one request per folder and per metadata file (a VoxelSpacing folder itself need not be listed)
+		assertTrue(counter.requests() <= expected[0] && counter.requests() >= expected[0] - 2, counter + " for " + expected[0] +
+			" folders and metadata files");
+	}
+
 	@Test
 	void browseOverS3OfTheSharedFixtureTrees() throws Exception {
 		final Path portal = Fixtures.portal(); // skips without ../shared
