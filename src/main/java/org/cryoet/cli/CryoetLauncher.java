@@ -190,13 +190,17 @@ public final class CryoetLauncher {
 			}
 		// progress on a terminal only: with stderr in a file or pipe it holds the one failure line alone
 		final StatusLine status = System.console() != null ? new StatusLine(err) : null;
-		if (status != null) context.getService(EventService.class).subscribe(status);
+		final List<org.scijava.event.EventSubscriber<?>> heard = status == null ? null : context.getService(
+			EventService.class).subscribe(status);
 		final CommandModule module;
 		try {
 			module = context.getService(CommandService.class).run(info, false, inputs).get();
 		}
 		finally {
-			if (status != null) status.clear();
+			if (status != null) {
+				status.clear();
+				context.getService(EventService.class).unsubscribe(heard);
+			}
 		}
 		// Outputs are printed even when the command failed: a validation's problem lines are its answer.
 		for (final ModuleItem<?> o : info.outputs()) {

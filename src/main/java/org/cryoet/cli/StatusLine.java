@@ -17,6 +17,7 @@ final class StatusLine {
 
 	private final PrintStream err;
 	private int shown;
+	private boolean closed;
 
 	StatusLine(final PrintStream err) {
 		this.err = err;
@@ -25,7 +26,8 @@ final class StatusLine {
 	@EventHandler
 	public synchronized void onEvent(final StatusEvent e) {
 		final String m = e.getStatusMessage();
-		if (m == null || m.isEmpty()) return;
+		// events are delivered later on another thread: none may print after the line is cleared
+		if (closed || m == null || m.isEmpty()) return;
 		String line = m;
 		if (e.getProgressMaximum() > 0 && e.getProgressValue() >= 0) line += String.format(java.util.Locale.ROOT,
 			" %d%%", Math.round(100.0 * e.getProgressValue() / e.getProgressMaximum()));
@@ -35,8 +37,9 @@ final class StatusLine {
 		shown = line.length();
 	}
 
-	/** Clears the line, so the answer or the failure line starts clean. */
+	/** Clears the line for good, so the answer or the failure line starts clean. */
 	synchronized void clear() {
+		closed = true;
 		if (shown == 0) return;
 		err.print("\r" + " ".repeat(shown) + "\r");
 		err.flush();

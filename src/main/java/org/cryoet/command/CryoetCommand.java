@@ -41,6 +41,7 @@ public abstract class CryoetCommand implements Command, Cancelable {
 		}, 500);
 		try (RemoteOptions.Scope s = RemoteOptions.during(transfers, this::isCanceled)) {
 			execute();
+			transfers.finish(); // the totals, in place of the last interim count
 		}
 		catch (final CancellationException e) {
 			if (cancelReason == null) cancel("cancelled");

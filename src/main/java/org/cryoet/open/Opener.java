@@ -392,7 +392,10 @@ public final class Opener {
 	private MultiscaleVolume openVolume(final StorePath p) throws IOException {
 		final Path local = p.localPath();
 		if (local != null) return volumes.open(local);
-		return volumes.open(new StorePath(SharedStore.of(p.store), p.key));
+		// a volume closes its store with itself: it must hold a handle of its own, never the caller's store
+		if (!(p.store instanceof SharedStore)) throw new IllegalArgumentException(p +
+			": a remote location must come from Stores.openShared");
+		return volumes.open(new StorePath(((SharedStore) p.store).share(), p.key));
 	}
 
 	private Opened openMask(final AnnotationFile f, final Annotation a, final Place p) throws IOException {

@@ -3,8 +3,6 @@ package org.cryoet.open;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +11,6 @@ import org.cryoet.format.FormatException;
 import org.cryoet.portal.metadata.MetadataFiles;
 import org.cryoet.portal.metadata.TiltSeriesMetadata;
 import org.cryoet.store.StorePath;
-import org.cryoet.store.Stores;
 
 /**
  * A tilt series' angles (degrees, one per image): from the IMOD angle file
@@ -24,14 +21,9 @@ public final class TiltAngles {
 
 	private TiltAngles() {}
 
-	/** @return the angles, or null when nothing beside the data gives them for {@code images} images */
-	public static double[] find(final Path folder, final int images, final List<String> notes) throws IOException {
-		if (folder == null || !Files.isDirectory(folder)) return null;
-		return find(Stores.local(folder), images, notes);
-	}
-
 	/**
-	 * The same in any store. Where the store cannot list (a web server), the
+	 * @return the angles, or null when nothing beside the data gives them for
+	 *         {@code images} images. Where the store cannot list (a web server), the
 	 * angle files cannot be found by their extension: only the metadata is read.
 	 */
 	public static double[] find(final StorePath folder, final int images, final List<String> notes)
@@ -69,10 +61,6 @@ public final class TiltAngles {
 	}
 
 	/** One angle per non-blank line. */
-	public static double[] read(final Path file) throws IOException {
-		return read(Stores.local(file));
-	}
-
 	private static double[] read(final StorePath file) throws IOException {
 		final long size = file.size();
 		if (size < 0) throw new FormatException(file + ": not found");

@@ -9,9 +9,8 @@ import java.io.IOException;
  */
 final class BucketMirrorStore extends ForwardingStore {
 
-	/** The portal's HTTPS host and the bucket behind it (FACTS §6). */
+	/** The portal's HTTPS host, in front of {@link S3Location#PORTAL_BUCKET} (FACTS §6). */
 	static final String PORTAL_FILES_HOST = "files.cryoetdataportal.cziscience.com";
-	static final String PORTAL_BUCKET = "cryoet-data-portal-public";
 
 	private final Store bucket;
 

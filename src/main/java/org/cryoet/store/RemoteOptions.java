@@ -57,13 +57,8 @@ public final class RemoteOptions {
 			() -> false);
 	}
 
-	/**
-	 * The defaults changed by {@code cryoet.remote.connections},
-	 * {@code .retries}, {@code .connect.timeout.ms}, {@code .read.timeout.ms},
-	 * {@code .diskcache} (a folder) and {@code .diskcache.bytes}.
-	 */
-	/** What the running command hears of transfers and whether it was cancelled; inherited by the threads it starts. */
-	private static final InheritableThreadLocal<RemoteOptions> DURING = new InheritableThreadLocal<>();
+	/** What the command running on this thread hears of transfers, and whether it was cancelled (stores are opened on it). */
+	private static final ThreadLocal<RemoteOptions> DURING = new ThreadLocal<>();
 
 	/**
 	 * While the calling thread runs a command, the stores it opens report
@@ -87,6 +82,12 @@ public final class RemoteOptions {
 		void close();
 	}
 
+	/**
+	 * The defaults changed by {@code cryoet.remote.connections},
+	 * {@code .retries}, {@code .connect.timeout.ms}, {@code .read.timeout.ms},
+	 * {@code .diskcache} (a folder) and {@code .diskcache.bytes}, with the progress
+	 * listener and cancel of the command running on this thread ({@link #during}).
+	 */
 	public static RemoteOptions fromSystemProperties() {
 		final RemoteOptions d = DURING.get() != null ? DURING.get() : defaults();
 		final String cache = System.getProperty("cryoet.remote.diskcache", "").trim();

@@ -39,7 +39,7 @@ public final class SharedStore extends ForwardingStore {
 	// Handles of one store are the same store: locations in them compare equal.
 	@Override
 	public boolean equals(final Object o) {
-		return o instanceof SharedStore ? ((SharedStore) o).inner.equals(inner) : inner.equals(o);
+		return o instanceof SharedStore && ((SharedStore) o).inner.equals(inner);
 	}
 
 	@Override

@@ -100,7 +100,10 @@ public final class Stores {
 		// the portal's files host lists nothing itself; its bucket does
 		final S3Location bucket;
 		try {
-			bucket = S3Location.resolve(BucketMirrorStore.PORTAL_BUCKET, null, null, env);
+			// the portal's bucket and region, whatever the user's own S3 settings; a mirror only by AWS_ENDPOINT_URL_S3
+			final Map<String, String> mirror = new HashMap<>();
+			if (env.containsKey("AWS_ENDPOINT_URL_S3")) mirror.put("AWS_ENDPOINT_URL_S3", env.get("AWS_ENDPOINT_URL_S3"));
+			bucket = S3Location.resolve(S3Location.PORTAL_BUCKET, null, S3Location.PORTAL_REGION, mirror);
 		}
 		catch (final IllegalArgumentException e) {
 			try {

@@ -132,4 +132,22 @@ class FailureReportingTest {
 		assertEquals(0, r.code, r::toString);
 		assertTrue(r.out.contains(SampleData.SHAPE[2] + " x " + SampleData.SHAPE[1] + " x " + SampleData.SHAPE[0]), r.out);
 	}
+
+	/** A portal URL that is no dataset or run page is one line for every command, before any request. */
+	@Test
+	void aPortalUrlThatIsNoPageIsOneLineEverywhere() {
+		final String url = "https://cryoetdataportal.czscience.com/browse-data/datasets";
+		for (final String[] c : new String[][] { { "Open CryoET Tomogram", ",viewer=none" }, { "Open CryoET Tilt Series",
+			",viewer=none" }, { "Open CryoET Segmentation Mask", ",viewer=none" }, { "Import CryoET Points", "" }, {
+				"Validate CryoET Metadata", "" }, { "Browse CryoET Data", "" } })
+		{
+			final LauncherHarness r = LauncherHarness.run("--headless", "--run", c[0], "input='" + url + "'" + c[1]);
+			assertEquals(1, r.code, () -> c[0] + ": " + r);
+			assertEquals("cryoet: " + url + ": not a dataset or run page of the portal (give " +
+				"https://cryoetdataportal.czscience.com/datasets/<id> or /runs/<id>)", r.err.trim(), c[0]);
+		}
+		final LauncherHarness conv = LauncherHarness.convert(url, 0, "x.mrc");
+		assertEquals(1, conv.code, conv::toString);
+		assertTrue(conv.err.contains("not a dataset or run page"), conv::toString);
+	}
 }

@@ -20,6 +20,7 @@ class StatusLineTest {
 		line.onEvent(new StatusEvent("remote: 3 requests"));
 		line.onEvent(new StatusEvent("x".repeat(300)));
 		line.clear();
+		line.onEvent(new StatusEvent("late")); // delivered after the end: not printed
 		line.clear(); // nothing shown: nothing written
 		final String s = bytes.toString(StandardCharsets.UTF_8);
 		final String first = "\rwriting TS_026.mrc 50%", second = "\rremote: 3 requests", third = "\r" + "x".repeat(97) +

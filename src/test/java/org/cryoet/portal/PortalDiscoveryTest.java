@@ -149,6 +149,38 @@ class PortalDiscoveryTest {
 	}
 
 	/** The seed README spells annotation files with underscores; real keys use hyphens. Both are read. */
+	/** A tree in a hidden folder is found; hidden entries inside it are no part of it. */
+	@Test
+	void aHiddenInputFolderIsBrowsedAndHiddenEntriesAreSkipped(@TempDir final Path tmp) throws Exception {
+		final Path trees = tmp.resolve(".trees");
+		final Path ds = OwnPortalTree.write(trees, false);
+		Files.createDirectories(ds.resolve(".cache").resolve("Reconstructions"));
+		final PortalDiscovery.Result r = PortalDiscovery.discover(trees);
+		assertEquals(1, r.datasets.size());
+		assertEquals(facts(PortalDiscovery.discover(ds)), facts(r));
+		assertEquals(List.of(OwnPortalTree.RUN), r.datasets.get(0).runs.stream().map(x -> x.name).collect(java.util
+			.stream.Collectors.toList()));
+	}
+
+	/** A folder we may not read beside a dataset (lost+found on a data disk) holds nothing: the rest is listed. */
+	@Test
+	void anUnreadableSiblingFolderIsSkipped(@TempDir final Path tmp) throws Exception {
+		final Path ds = OwnPortalTree.write(tmp, false);
+		final Path closed = Files.createDirectory(tmp.resolve("lost+found"));
+		closed.toFile().setReadable(false, false);
+		closed.toFile().setExecutable(false, false);
+		try {
+			org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(closed),
+				"this user reads every folder (root): an unreadable folder cannot be made here");
+			final PortalDiscovery.Result r = PortalDiscovery.discover(tmp);
+			assertEquals(facts(PortalDiscovery.discover(ds)), facts(r));
+		}
+		finally {
+			closed.toFile().setReadable(true, false);
+			closed.toFile().setExecutable(true, false);
+		}
+	}
+
 	@Test
 	void seedUnderscoreSpellingIsAccepted(@TempDir final Path tmp) throws Exception {
 		final Path ds = OwnPortalTree.write(tmp, true);

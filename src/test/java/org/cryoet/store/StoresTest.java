@@ -140,8 +140,10 @@ class StoresTest {
 			s3.put("cryoet-data-portal-public", "10000/TS_026/run_metadata.json", "{}".getBytes(
 				java.nio.charset.StandardCharsets.UTF_8));
 			s3.put("cryoet-data-portal-public", "10000/TS_026/Reconstructions/x", new byte[1]);
+			// the user's own S3 settings (another region, another endpoint) do not redirect the portal's bucket
 			final StorePath run = Stores.open("https://files.cryoetdataportal.cziscience.com/10000/TS_026",
-				RemoteOptions.fromSystemProperties(), java.util.Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint()));
+				RemoteOptions.fromSystemProperties(), java.util.Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint(), "AWS_REGION",
+					"eu-central-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:9"));
 			try {
 				final Listing l = run.store.list("10000/TS_026/", "/");
 				assertEquals(java.util.List.of("10000/TS_026/run_metadata.json"), l.keys);

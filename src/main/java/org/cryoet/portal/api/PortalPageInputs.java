@@ -25,7 +25,7 @@ public final class PortalPageInputs {
 	 * @throws PortalApiException for a dataset page, a run without tomograms, or an API failure
 	 */
 	public static String defaultTomogram(final PortalClient client, final String input) throws PortalApiException {
-		final PortalPageUrl page = PortalPageUrl.parse(input);
+		final PortalPageUrl page = page(input);
 		if (page == null) return null;
 		if (page.kind != PortalPageUrl.Kind.RUN) throw new PortalApiException(input +
 			": a dataset page holds many tomograms; give a run page (/runs/<id>) or a tomogram's URL");
@@ -33,6 +33,18 @@ public final class PortalPageInputs {
 		final PortalTomogram t = run.defaultTomogram();
 		if (t == null) throw new PortalApiException(input + ": run " + run.name + " has no tomogram");
 		return (t.omezarr != null ? t.omezarr : t.mrc).preferred();
+	}
+
+	/**
+	 * @return the page, or null when the input is no portal URL at all
+	 * @throws PortalApiException for a portal URL that is no dataset or run page
+	 */
+	private static PortalPageUrl page(final String input) throws PortalApiException {
+		final PortalPageUrl page = PortalPageUrl.parse(input);
+		if (page == null && PortalPageUrl.looksLikePortalPage(input)) throw new PortalApiException(input +
+			": not a dataset or run page of the portal (give https://cryoetdataportal.czscience.com/datasets/<id> " +
+			"or /runs/<id>)");
+		return page;
 	}
 
 	/** The run of a run page; a dataset page is refused, saying what to give instead. */
@@ -46,7 +58,7 @@ public final class PortalPageInputs {
 
 	/** @return the URL of the run page's tilt series (OME-Zarr, else MRC), or null when the input is no portal page URL */
 	public static String tiltSeries(final PortalClient client, final String input) throws PortalApiException {
-		final PortalPageUrl page = PortalPageUrl.parse(input);
+		final PortalPageUrl page = page(input);
 		if (page == null) return null;
 		final PortalRun run = run(client, page, "a tilt series");
 		if (run.tiltSeries.isEmpty()) throw new PortalApiException(input + ": run " + run.name + " has no tilt series");
@@ -76,7 +88,7 @@ public final class PortalPageInputs {
 	 *         tomogram, one per annotation (OME-Zarr, else MRC), or null when the input is no portal page URL
 	 */
 	public static List<String> masks(final PortalClient client, final String input) throws PortalApiException {
-		final PortalPageUrl page = PortalPageUrl.parse(input);
+		final PortalPageUrl page = page(input);
 		if (page == null) return null;
 		final PortalRun run = run(client, page, "a mask");
 		final PortalTomogram t = run.defaultTomogram();
@@ -135,11 +147,13 @@ public final class PortalPageInputs {
 	 *         when the input is no portal page URL
 	 */
 	public static PointFiles points(final PortalClient client, final String input) throws PortalApiException {
-		final PortalPageUrl page = PortalPageUrl.parse(input);
+		final PortalPageUrl page = page(input);
 		if (page == null) return null;
 		final PortalRun run = run(client, page, "an annotation's ndjson file");
 		final List<PointFile> files = new ArrayList<>();
 		final PortalTomogram t = run.defaultTomogram();
+		if (t == null) throw new PortalApiException(input + ": run " + run.name + " has no tomogram to put points on " +
+			"(give an annotation's ndjson URL and an image)");
 		for (final PortalVoxelSpacing vs : run.voxelSpacings)
 			for (final PortalAnnotation a : vs.annotations)
 				for (final PortalAnnotationFile f : a.files)
@@ -165,7 +179,7 @@ public final class PortalPageInputs {
 	 *         null when the input is no portal page URL
 	 */
 	public static String metadata(final PortalClient client, final String input) throws PortalApiException {
-		final PortalPageUrl page = PortalPageUrl.parse(input);
+		final PortalPageUrl page = page(input);
 		if (page == null) return null;
 		if (page.kind == PortalPageUrl.Kind.RUN) {
 			final PortalRun run = client.runTree(page.id).runs.get(0);

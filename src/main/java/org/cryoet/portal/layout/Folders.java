@@ -20,14 +20,15 @@ import org.cryoet.store.StorePath;
  */
 final class Folders {
 
-	/** What a folder holds, names starting with '.' left out, sorted by name. */
+	/** What a folder holds, sorted by name. */
 	static final class Listed {
 
 		final List<StorePath> folders = new ArrayList<>(), files = new ArrayList<>();
 	}
 
-	static final String NO_LISTING = "this server offers no folder listing (give the URL of a file: a metadata " +
-		"JSON, an .ndjson, a .zarr or an .mrc; or the s3:// URL; or the portal page URL)";
+	static final String NO_LISTING = "this server offers no folder listing, which finding a portal tree needs (give " +
+		"the s3:// URL or the portal page URL; Open, Import and Validate also take the URL of the file itself: a " +
+		"metadata JSON, an .ndjson, a .zarr or an .mrc)";
 
 	private static final Comparator<StorePath> BY_NAME = Comparator.comparing(StorePath::name);
 
@@ -38,34 +39,46 @@ final class Folders {
 		if (known != null) return known;
 		if (!dir.store.canList()) throw new FormatException(dir + ": " + NO_LISTING);
 		final Listed l = new Listed();
-		final Listing listing = dir.store.list(dir.key.isEmpty() ? "" : dir.key + "/", "/");
+		Listing listing;
+		try {
+			listing = dir.store.list(dir.key.isEmpty() ? "" : dir.key + "/", "/");
+		}
+		catch (final java.nio.file.FileSystemException e) {
+			// a local folder we may not read (lost+found, another user's home) holds nothing for us, as before
+			if (dir.localPath() == null) throw e;
+			listing = new Listing(new ArrayList<>(), new ArrayList<>());
+		}
 		for (final String p : listing.prefixes)
-			add(l.folders, new StorePath(dir.store, p));
+			l.folders.add(new StorePath(dir.store, p));
 		for (final String k : listing.keys)
-			add(l.files, new StorePath(dir.store, k));
+			l.files.add(new StorePath(dir.store, k));
 		l.folders.sort(BY_NAME);
 		l.files.sort(BY_NAME);
 		final Listed raced = listings.putIfAbsent(dir, l);
 		return raced != null ? raced : l;
 	}
 
-	private static void add(final List<StorePath> to, final StorePath p) {
-		if (!p.name().startsWith(".")) to.add(p);
+	/** Names starting with '.' (.zattrs, .DS_Store, hidden folders) are no part of a portal tree. */
+	private static List<StorePath> visible(final List<StorePath> all) {
+		final List<StorePath> out = new ArrayList<>();
+		for (final StorePath p : all)
+			if (!p.name().startsWith(".")) out.add(p);
+		return out;
 	}
 
 	List<StorePath> folders(final StorePath dir) throws IOException {
-		return Collections.unmodifiableList(list(dir).folders);
+		return Collections.unmodifiableList(visible(list(dir).folders));
 	}
 
 	List<StorePath> files(final StorePath dir) throws IOException {
-		return Collections.unmodifiableList(list(dir).files);
+		return Collections.unmodifiableList(visible(list(dir).files));
 	}
 
 	/** Folders and files together, sorted by name. */
 	List<StorePath> children(final StorePath dir) throws IOException {
 		final Listed l = list(dir);
-		final List<StorePath> all = new ArrayList<>(l.folders);
-		all.addAll(l.files);
+		final List<StorePath> all = visible(l.folders);
+		all.addAll(visible(l.files));
 		all.sort(BY_NAME);
 		return all;
 	}

@@ -76,7 +76,10 @@ public final class PortalDiscovery {
 		return discover(Stores.local(input));
 	}
 
-	/** A local path, or a URL of a store that lists ({@code s3://}); the store is closed after. */
+	/**
+	 * A local path, or a URL of a store that lists ({@code s3://}). The store is
+	 * closed after: the answer's locations name things, they are not for reading.
+	 */
 	public static Result discover(final String pathOrUrl) throws IOException {
 		if (!Stores.isRemote(pathOrUrl)) return discover(Path.of(pathOrUrl));
 		final StorePath p = Stores.open(pathOrUrl);
@@ -118,8 +121,14 @@ public final class PortalDiscovery {
 
 	// ---- recognising folders ----
 
+	/** A volume (its chunk folders) is no part of the layout: never listed. */
+	private static boolean isVolume(final StorePath dir) {
+		return dir.name().toLowerCase(Locale.ROOT).endsWith(".zarr");
+	}
+
 	private boolean isRun(final StorePath dir) throws IOException {
-		if (dir.parent() == null || dir.name().startsWith("VoxelSpacing") || !folders.isFolder(dir)) return false;
+		if (dir.parent() == null || dir.name().startsWith("VoxelSpacing") || isVolume(dir) || !folders.isFolder(dir))
+			return false;
 		if (folders.isFile(dir.resolve("run_metadata.json")) || folders.isFolder(dir.resolve("Reconstructions")) ||
 			folders.isFolder(dir.resolve("Alignments"))) return true;
 		if (folders.isFolder(dir.resolve("Tomograms"))) {
@@ -131,7 +140,7 @@ public final class PortalDiscovery {
 	}
 
 	private boolean isDataset(final StorePath dir) throws IOException {
-		if (!folders.isFolder(dir)) return false;
+		if (isVolume(dir) || !folders.isFolder(dir)) return false;
 		if (folders.isFile(dir.resolve("dataset_metadata.json"))) return true;
 		for (final StorePath c : folders.folders(dir))
 			if (isRun(c)) return true;

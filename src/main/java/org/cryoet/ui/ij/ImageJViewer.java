@@ -43,6 +43,20 @@ public final class ImageJViewer {
 	}
 
 	/** Closes {@code opened} when {@code imp} is closed. */
+	/** Closes what an image that was never shown reads from (a failure after opening it). */
+	public static void release(final ImagePlus imp) {
+		final Opened o;
+		synchronized (ImageJViewer.class) {
+			o = OWNERS.remove(imp);
+		}
+		if (o != null) try {
+			o.close();
+		}
+		catch (final IOException e) {
+			// released on a failure path: the failure is what the user hears of
+		}
+	}
+
 	public static synchronized void closeWith(final ImagePlus imp, final Opened opened) {
 		if (!listening) {
 			ImagePlus.addImageListener(new ImageListener() {

@@ -22,6 +22,7 @@ import org.cryoet.portal.api.PortalPageInputs;
 import org.cryoet.portal.api.PortalPageUrl;
 import org.cryoet.store.StorePath;
 import org.cryoet.store.Stores;
+import org.cryoet.ui.ij.ImageJViewer;
 
 /**
  * Brings point annotations onto an image: one {@link PointRoi} per file in
@@ -109,13 +110,10 @@ public final class PointImporter {
 				sources.add(PointAnnotationSource.of(p, f.annotationId, f.objectName, f.objectId, f.voxelSpacing,
 					page.runName));
 			}
-			ImagePlus target = image;
-			if (target == null) {
-				final StorePath tomogram = Stores.openShared(page.tomogram);
-				opened.add(tomogram);
-				target = TargetImages.open(tomogram, level);
-			}
-			return run(sources, input, target, level, roiset, overwrite);
+			if (image != null) return run(sources, input, image, level, roiset, overwrite);
+			final StorePath tomogram = Stores.openShared(page.tomogram);
+			opened.add(tomogram);
+			return onOpened(TargetImages.open(tomogram, level), sources, input, level, roiset, overwrite);
 		}
 		finally {
 			for (final StorePath p : opened)
@@ -123,16 +121,29 @@ public final class PointImporter {
 		}
 	}
 
+	/** Onto an image we opened: when the import fails, what the image reads from is closed with it. */
+	private static Result onOpened(final ImagePlus opened, final List<PointAnnotationSource> sources,
+		final String input, final int level, final Path roiset, final boolean overwrite) throws IOException
+	{
+		try {
+			return run(sources, input, opened, level, roiset, overwrite);
+		}
+		catch (final IOException | RuntimeException | Error e) {
+			ImageJViewer.release(opened);
+			throw e;
+		}
+	}
+
 	private static Result run(final List<PointAnnotationSource> sources, final String input, final ImagePlus image,
 		final int level, final Path roiset, final boolean overwrite) throws IOException
 	{
-		ImagePlus target = image;
-		if (target == null) {
+		if (image == null) {
 			final StorePath tomogram = sources.get(0).tomogram;
 			if (tomogram == null) throw new FormatException(input + ": no image is open and no tomogram sits beside the " +
 				"annotation (open one, or give image)");
-			target = TargetImages.open(tomogram, level);
+			return onOpened(TargetImages.open(tomogram, level), sources, input, level, roiset, overwrite);
 		}
+		final ImagePlus target = image;
 		// read everything before touching the image: a bad line imports nothing
 		final List<PointTable> tables = new ArrayList<>();
 		for (final PointAnnotationSource s : sources)
