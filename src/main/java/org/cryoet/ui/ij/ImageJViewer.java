@@ -43,7 +43,7 @@ public final class ImageJViewer {
 	}
 
 	/** Closes {@code opened} when {@code imp} is closed. */
-	/** Closes what an image that was never shown reads from (a failure after opening it). */
+	/** Closes what an image reads from: when it closes, or when it was never shown (a failure after opening it). */
 	public static void release(final ImagePlus imp) {
 		final Opened o;
 		synchronized (ImageJViewer.class) {
@@ -53,7 +53,7 @@ public final class ImageJViewer {
 			o.close();
 		}
 		catch (final IOException e) {
-			// released on a failure path: the failure is what the user hears of
+			// the image is gone either way; a file that will not close has nothing more to tell
 		}
 	}
 
@@ -69,16 +69,7 @@ public final class ImageJViewer {
 
 				@Override
 				public void imageClosed(final ImagePlus i) {
-					final Opened o;
-					synchronized (ImageJViewer.class) {
-						o = OWNERS.remove(i);
-					}
-					if (o != null) try {
-						o.close();
-					}
-					catch (final IOException e) {
-						// The image is gone either way; a file that will not close has nothing more to tell.
-					}
+					release(i);
 				}
 			});
 			listening = true;
