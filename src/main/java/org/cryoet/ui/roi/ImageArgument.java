@@ -10,6 +10,8 @@ import java.nio.file.Path;
 
 import org.cryoet.format.FormatException;
 import org.cryoet.image.VolumeOpener;
+import org.cryoet.ui.ij.ImageJDisplay;
+import org.cryoet.ui.ij.ImageJViewer;
 
 /**
  * The {@code image} parameter: the title of an open image, or a file (an
@@ -21,9 +23,21 @@ public final class ImageArgument {
 
 	private ImageArgument() {}
 
+	/**
+	 * The current image; a mask opened with its tomogram stands for that
+	 * tomogram (Open CryoET Tomogram with masks leaves the last mask current,
+	 * and points belong on the tomogram).
+	 */
+	private static ImagePlus current() {
+		final ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null || "tomogram".equals(imp.getProp(ImageJDisplay.KIND))) return imp;
+		final ImagePlus tomogram = ImageJViewer.tomogramOf(imp.getProp(ImageJDisplay.GROUP));
+		return tomogram != null ? tomogram : imp;
+	}
+
 	/** @return null when {@code image} is empty and no image is current */
 	public static ImagePlus resolve(final String image, final int level) throws IOException {
-		if (image == null || image.trim().isEmpty()) return WindowManager.getCurrentImage();
+		if (image == null || image.trim().isEmpty()) return current();
 		final ImagePlus open = WindowManager.getImage(image);
 		if (open != null) return open;
 		if (org.cryoet.store.Stores.isRemote(image)) {
