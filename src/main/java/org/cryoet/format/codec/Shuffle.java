@@ -1,5 +1,9 @@
 package org.cryoet.format.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Blosc's byte shuffle and bit shuffle of one block, and their inverses.
  * Byte shuffle groups byte j of every element together; bit shuffle groups
@@ -7,21 +11,16 @@ package org.cryoet.format.codec;
  */
 final class Shuffle {
 
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+	private static final long LOW = 0xFFFFFFFFL, HIGH = 0xFFFFFFFF00000000L;
+
 	private Shuffle() {}
 
 	static void byteShuffle(final int typeSize, final int blockSize, final byte[] src, final int srcOff,
 		final byte[] dst, final int dstOff)
 	{
 		final int n = blockSize / typeSize;
-		if (typeSize == 4) {
-			final int d0 = dstOff, d1 = dstOff + n, d2 = dstOff + 2 * n, d3 = dstOff + 3 * n;
-			for (int i = 0, s = srcOff; i < n; i++, s += 4) {
-				dst[d0 + i] = src[s];
-				dst[d1 + i] = src[s + 1];
-				dst[d2 + i] = src[s + 2];
-				dst[d3 + i] = src[s + 3];
-			}
-		}
+		if (typeSize == 4) shuffle4(n, src, srcOff, dst, dstOff);
 		else for (int j = 0; j < typeSize; j++) {
 			final int d = dstOff + j * n;
 			for (int i = 0, s = srcOff + j; i < n; i++, s += typeSize)
@@ -56,13 +55,77 @@ final class Shuffle {
 		System.arraycopy(src, srcOff + done, dst, dstOff + done, blockSize - done);
 	}
 
+	/**
+	 * Four byte streams back into 4-byte elements, eight elements a step: a
+	 * 4×8 byte transpose in four longs (two rounds of delta swaps), as
+	 * C2 does not vectorise the byte-by-byte gather.
+	 */
 	private static void unshuffle4(final int n, final byte[] src, final int srcOff, final byte[] dst, final int dstOff) {
 		final int s0 = srcOff, s1 = srcOff + n, s2 = srcOff + 2 * n, s3 = srcOff + 3 * n;
-		for (int i = 0, d = dstOff; i < n; i++, d += 4) {
+		int i = 0;
+		for (; i + 8 <= n; i += 8) {
+			long w0 = (long) LONG.get(src, s0 + i), w1 = (long) LONG.get(src, s1 + i);
+			long w2 = (long) LONG.get(src, s2 + i), w3 = (long) LONG.get(src, s3 + i);
+			// bytes: w0 = a0..a7 → a0 b0 a2 b2.., w1 = a1 b1 a3 b3..; the same for c, d in w2, w3
+			long t = ((w0 >>> 8) ^ w1) & 0x00FF00FF00FF00FFL;
+			w1 ^= t;
+			w0 ^= t << 8;
+			t = ((w2 >>> 8) ^ w3) & 0x00FF00FF00FF00FFL;
+			w3 ^= t;
+			w2 ^= t << 8;
+			// then 16-bit pairs: w0 = e0 e4, w1 = e1 e5, w2 = e2 e6, w3 = e3 e7
+			t = ((w0 >>> 16) ^ w2) & 0x0000FFFF0000FFFFL;
+			w2 ^= t;
+			w0 ^= t << 16;
+			t = ((w1 >>> 16) ^ w3) & 0x0000FFFF0000FFFFL;
+			w3 ^= t;
+			w1 ^= t << 16;
+			final int d = dstOff + 4 * i;
+			LONG.set(dst, d, w0 & LOW | w1 << 32);
+			LONG.set(dst, d + 8, w2 & LOW | w3 << 32);
+			LONG.set(dst, d + 16, w0 >>> 32 | w1 & HIGH);
+			LONG.set(dst, d + 24, w2 >>> 32 | w3 & HIGH);
+		}
+		for (int d = dstOff + 4 * i; i < n; i++, d += 4) {
 			dst[d] = src[s0 + i];
 			dst[d + 1] = src[s1 + i];
 			dst[d + 2] = src[s2 + i];
 			dst[d + 3] = src[s3 + i];
+		}
+	}
+
+	/** The inverse of {@link #unshuffle4}: the same delta swaps (each its own inverse) in reverse order. */
+	private static void shuffle4(final int n, final byte[] src, final int srcOff, final byte[] dst, final int dstOff) {
+		final int d0 = dstOff, d1 = dstOff + n, d2 = dstOff + 2 * n, d3 = dstOff + 3 * n;
+		int i = 0;
+		for (; i + 8 <= n; i += 8) {
+			final int s = srcOff + 4 * i;
+			final long x0 = (long) LONG.get(src, s), x1 = (long) LONG.get(src, s + 8);
+			final long x2 = (long) LONG.get(src, s + 16), x3 = (long) LONG.get(src, s + 24);
+			long w0 = x0 & LOW | x2 << 32, w1 = x0 >>> 32 | x2 & HIGH;
+			long w2 = x1 & LOW | x3 << 32, w3 = x1 >>> 32 | x3 & HIGH;
+			long t = ((w0 >>> 16) ^ w2) & 0x0000FFFF0000FFFFL;
+			w2 ^= t;
+			w0 ^= t << 16;
+			t = ((w1 >>> 16) ^ w3) & 0x0000FFFF0000FFFFL;
+			w3 ^= t;
+			w1 ^= t << 16;
+			t = ((w0 >>> 8) ^ w1) & 0x00FF00FF00FF00FFL;
+			w1 ^= t;
+			w0 ^= t << 8;
+			t = ((w2 >>> 8) ^ w3) & 0x00FF00FF00FF00FFL;
+			w3 ^= t;
+			w2 ^= t << 8;
+			LONG.set(dst, d0 + i, w0);
+			LONG.set(dst, d1 + i, w1);
+			LONG.set(dst, d2 + i, w2);
+			LONG.set(dst, d3 + i, w3);
+		}
+		for (int s = srcOff + 4 * i; i < n; i++, s += 4) {
+			dst[d0 + i] = src[s];
+			dst[d1 + i] = src[s + 1];
+			dst[d2 + i] = src[s + 2];
+			dst[d3 + i] = src[s + 3];
 		}
 	}
 
