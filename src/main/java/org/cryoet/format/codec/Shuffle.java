@@ -61,11 +61,22 @@ final class Shuffle {
 	 * C2 does not vectorise the byte-by-byte gather.
 	 */
 	private static void unshuffle4(final int n, final byte[] src, final int srcOff, final byte[] dst, final int dstOff) {
-		final int s0 = srcOff, s1 = srcOff + n, s2 = srcOff + 2 * n, s3 = srcOff + 3 * n;
+		unshuffle4(n, src, srcOff, src, srcOff + n, src, srcOff + 2 * n, src, srcOff + 3 * n, dst, dstOff);
+	}
+
+	/** Unshuffles n 4-byte elements whose byte streams lie apart (some in a Blosc frame, some decoded). */
+	static void unshuffle4(final int n, final byte[][] streams, final int[] offsets, final byte[] dst, final int dstOff) {
+		unshuffle4(n, streams[0], offsets[0], streams[1], offsets[1], streams[2], offsets[2], streams[3], offsets[3], dst,
+			dstOff);
+	}
+
+	private static void unshuffle4(final int n, final byte[] a0, final int s0, final byte[] a1, final int s1,
+		final byte[] a2, final int s2, final byte[] a3, final int s3, final byte[] dst, final int dstOff)
+	{
 		int i = 0;
 		for (; i + 8 <= n; i += 8) {
-			long w0 = (long) LONG.get(src, s0 + i), w1 = (long) LONG.get(src, s1 + i);
-			long w2 = (long) LONG.get(src, s2 + i), w3 = (long) LONG.get(src, s3 + i);
+			long w0 = (long) LONG.get(a0, s0 + i), w1 = (long) LONG.get(a1, s1 + i);
+			long w2 = (long) LONG.get(a2, s2 + i), w3 = (long) LONG.get(a3, s3 + i);
 			// bytes: w0 = a0..a7 → a0 b0 a2 b2.., w1 = a1 b1 a3 b3..; the same for c, d in w2, w3
 			long t = ((w0 >>> 8) ^ w1) & 0x00FF00FF00FF00FFL;
 			w1 ^= t;
@@ -87,10 +98,10 @@ final class Shuffle {
 			LONG.set(dst, d + 24, w2 >>> 32 | w3 & HIGH);
 		}
 		for (int d = dstOff + 4 * i; i < n; i++, d += 4) {
-			dst[d] = src[s0 + i];
-			dst[d + 1] = src[s1 + i];
-			dst[d + 2] = src[s2 + i];
-			dst[d + 3] = src[s3 + i];
+			dst[d] = a0[s0 + i];
+			dst[d + 1] = a1[s1 + i];
+			dst[d + 2] = a2[s2 + i];
+			dst[d + 3] = a3[s3 + i];
 		}
 	}
 
