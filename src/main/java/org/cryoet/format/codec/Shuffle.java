@@ -175,7 +175,8 @@ final class Shuffle {
 		}
 		final int rowBytes = n / 8;
 		// Eight elements at a time: for each byte position j, gather bit row k's byte into bit k.
-		for (int g = 0; g < rowBytes; g++) {
+		if (typeSize == 4) bitUnshuffle4(rowBytes, src, srcOff, dst, dstOff);
+		else for (int g = 0; g < rowBytes; g++) {
 			for (int j = 0; j < typeSize; j++) {
 				long rows = 0;
 				for (int k = 0; k < 8; k++)
@@ -188,6 +189,47 @@ final class Shuffle {
 		}
 		final int done = n * typeSize;
 		System.arraycopy(src, srcOff + done, dst, dstOff + done, blockSize - done);
+	}
+
+	/**
+	 * {@link #bitUnshuffle} for 4-byte elements (n = 8 rowBytes, no trailing
+	 * bytes): each group of 8 elements gives 4 transposed bit matrices, one
+	 * per byte of the element, which the byte transpose of
+	 * {@link #unshuffle4} turns into the 32 output bytes, stored as 4 longs.
+	 */
+	private static void bitUnshuffle4(final int rowBytes, final byte[] src, final int srcOff, final byte[] dst,
+		final int dstOff)
+	{
+		for (int g = 0; g < rowBytes; g++) {
+			long w0 = transpose8x8(gather(src, srcOff + g, rowBytes));
+			long w1 = transpose8x8(gather(src, srcOff + 8 * rowBytes + g, rowBytes));
+			long w2 = transpose8x8(gather(src, srcOff + 16 * rowBytes + g, rowBytes));
+			long w3 = transpose8x8(gather(src, srcOff + 24 * rowBytes + g, rowBytes));
+			long t = ((w0 >>> 8) ^ w1) & 0x00FF00FF00FF00FFL;
+			w1 ^= t;
+			w0 ^= t << 8;
+			t = ((w2 >>> 8) ^ w3) & 0x00FF00FF00FF00FFL;
+			w3 ^= t;
+			w2 ^= t << 8;
+			t = ((w0 >>> 16) ^ w2) & 0x0000FFFF0000FFFFL;
+			w2 ^= t;
+			w0 ^= t << 16;
+			t = ((w1 >>> 16) ^ w3) & 0x0000FFFF0000FFFFL;
+			w3 ^= t;
+			w1 ^= t << 16;
+			final int d = dstOff + 32 * g;
+			LONG.set(dst, d, w0 & LOW | w1 << 32);
+			LONG.set(dst, d + 8, w2 & LOW | w3 << 32);
+			LONG.set(dst, d + 16, w0 >>> 32 | w1 & HIGH);
+			LONG.set(dst, d + 24, w2 >>> 32 | w3 & HIGH);
+		}
+	}
+
+	/** Byte {@code at} of 8 bit rows {@code rowBytes} apart, row k in byte k. */
+	private static long gather(final byte[] src, final int at, final int rowBytes) {
+		return src[at] & 0xffL | (src[at + rowBytes] & 0xffL) << 8 | (src[at + 2 * rowBytes] & 0xffL) << 16 |
+			(src[at + 3 * rowBytes] & 0xffL) << 24 | (src[at + 4 * rowBytes] & 0xffL) << 32 | (src[at + 5 * rowBytes] &
+				0xffL) << 40 | (src[at + 6 * rowBytes] & 0xffL) << 48 | (src[at + 7 * rowBytes] & 0xffL) << 56;
 	}
 
 	/** Transposes an 8x8 bit matrix held row by row in the bytes of a long (bit c of byte r -> bit r of byte c). */
