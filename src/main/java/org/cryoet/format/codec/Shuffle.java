@@ -75,27 +75,9 @@ final class Shuffle {
 	{
 		int i = 0;
 		for (; i + 8 <= n; i += 8) {
-			long w0 = (long) LONG.get(a0, s0 + i), w1 = (long) LONG.get(a1, s1 + i);
-			long w2 = (long) LONG.get(a2, s2 + i), w3 = (long) LONG.get(a3, s3 + i);
-			// bytes: w0 = a0..a7 → a0 b0 a2 b2.., w1 = a1 b1 a3 b3..; the same for c, d in w2, w3
-			long t = ((w0 >>> 8) ^ w1) & 0x00FF00FF00FF00FFL;
-			w1 ^= t;
-			w0 ^= t << 8;
-			t = ((w2 >>> 8) ^ w3) & 0x00FF00FF00FF00FFL;
-			w3 ^= t;
-			w2 ^= t << 8;
-			// then 16-bit pairs: w0 = e0 e4, w1 = e1 e5, w2 = e2 e6, w3 = e3 e7
-			t = ((w0 >>> 16) ^ w2) & 0x0000FFFF0000FFFFL;
-			w2 ^= t;
-			w0 ^= t << 16;
-			t = ((w1 >>> 16) ^ w3) & 0x0000FFFF0000FFFFL;
-			w3 ^= t;
-			w1 ^= t << 16;
-			final int d = dstOff + 4 * i;
-			LONG.set(dst, d, w0 & LOW | w1 << 32);
-			LONG.set(dst, d + 8, w2 & LOW | w3 << 32);
-			LONG.set(dst, d + 16, w0 >>> 32 | w1 & HIGH);
-			LONG.set(dst, d + 24, w2 >>> 32 | w3 & HIGH);
+			final long w0 = (long) LONG.get(a0, s0 + i), w1 = (long) LONG.get(a1, s1 + i);
+			final long w2 = (long) LONG.get(a2, s2 + i), w3 = (long) LONG.get(a3, s3 + i);
+			store4(w0, w1, w2, w3, dst, dstOff + 4 * i);
 		}
 		for (int d = dstOff + 4 * i; i < n; i++, d += 4) {
 			dst[d] = a0[s0 + i];
@@ -200,29 +182,70 @@ final class Shuffle {
 	private static void bitUnshuffle4(final int rowBytes, final byte[] src, final int srcOff, final byte[] dst,
 		final int dstOff)
 	{
-		for (int g = 0; g < rowBytes; g++) {
-			long w0 = transpose8x8(gather(src, srcOff + g, rowBytes));
-			long w1 = transpose8x8(gather(src, srcOff + 8 * rowBytes + g, rowBytes));
-			long w2 = transpose8x8(gather(src, srcOff + 16 * rowBytes + g, rowBytes));
-			long w3 = transpose8x8(gather(src, srcOff + 24 * rowBytes + g, rowBytes));
-			long t = ((w0 >>> 8) ^ w1) & 0x00FF00FF00FF00FFL;
-			w1 ^= t;
-			w0 ^= t << 8;
-			t = ((w2 >>> 8) ^ w3) & 0x00FF00FF00FF00FFL;
-			w3 ^= t;
-			w2 ^= t << 8;
-			t = ((w0 >>> 16) ^ w2) & 0x0000FFFF0000FFFFL;
-			w2 ^= t;
-			w0 ^= t << 16;
-			t = ((w1 >>> 16) ^ w3) & 0x0000FFFF0000FFFFL;
-			w3 ^= t;
-			w1 ^= t << 16;
-			final int d = dstOff + 32 * g;
-			LONG.set(dst, d, w0 & LOW | w1 << 32);
-			LONG.set(dst, d + 8, w2 & LOW | w3 << 32);
-			LONG.set(dst, d + 16, w0 >>> 32 | w1 & HIGH);
-			LONG.set(dst, d + 24, w2 >>> 32 | w3 & HIGH);
+		final long[] m = new long[32];
+		int g = 0;
+		// eight groups a step: a word from each of the 32 bit rows, byte-transposed so that word 8j + b holds
+		// group b's byte of bit rows 8j..8j+7, then bit-transposed into the group's byte j of its 8 elements
+		for (; g + 8 <= rowBytes; g += 8) {
+			for (int j = 0; j < 4; j++) {
+				final int r = srcOff + 8 * j * rowBytes + g;
+				long r0 = (long) LONG.get(src, r), r1 = (long) LONG.get(src, r + rowBytes);
+				long r2 = (long) LONG.get(src, r + 2 * rowBytes), r3 = (long) LONG.get(src, r + 3 * rowBytes);
+				long r4 = (long) LONG.get(src, r + 4 * rowBytes), r5 = (long) LONG.get(src, r + 5 * rowBytes);
+				long r6 = (long) LONG.get(src, r + 6 * rowBytes), r7 = (long) LONG.get(src, r + 7 * rowBytes);
+				long t;
+				t = ((r0 >>> 8) ^ r1) & 0x00FF00FF00FF00FFL; r1 ^= t; r0 ^= t << 8;
+				t = ((r2 >>> 8) ^ r3) & 0x00FF00FF00FF00FFL; r3 ^= t; r2 ^= t << 8;
+				t = ((r4 >>> 8) ^ r5) & 0x00FF00FF00FF00FFL; r5 ^= t; r4 ^= t << 8;
+				t = ((r6 >>> 8) ^ r7) & 0x00FF00FF00FF00FFL; r7 ^= t; r6 ^= t << 8;
+				t = ((r0 >>> 16) ^ r2) & 0x0000FFFF0000FFFFL; r2 ^= t; r0 ^= t << 16;
+				t = ((r1 >>> 16) ^ r3) & 0x0000FFFF0000FFFFL; r3 ^= t; r1 ^= t << 16;
+				t = ((r4 >>> 16) ^ r6) & 0x0000FFFF0000FFFFL; r6 ^= t; r4 ^= t << 16;
+				t = ((r5 >>> 16) ^ r7) & 0x0000FFFF0000FFFFL; r7 ^= t; r5 ^= t << 16;
+				t = ((r0 >>> 32) ^ r4) & LOW; r4 ^= t; r0 ^= t << 32;
+				t = ((r1 >>> 32) ^ r5) & LOW; r5 ^= t; r1 ^= t << 32;
+				t = ((r2 >>> 32) ^ r6) & LOW; r6 ^= t; r2 ^= t << 32;
+				t = ((r3 >>> 32) ^ r7) & LOW; r7 ^= t; r3 ^= t << 32;
+				m[8 * j] = transpose8x8(r0);
+				m[8 * j + 1] = transpose8x8(r1);
+				m[8 * j + 2] = transpose8x8(r2);
+				m[8 * j + 3] = transpose8x8(r3);
+				m[8 * j + 4] = transpose8x8(r4);
+				m[8 * j + 5] = transpose8x8(r5);
+				m[8 * j + 6] = transpose8x8(r6);
+				m[8 * j + 7] = transpose8x8(r7);
+			}
+			for (int b = 0; b < 8; b++)
+				store4(m[b], m[8 + b], m[16 + b], m[24 + b], dst, dstOff + 32 * (g + b));
 		}
+		for (; g < rowBytes; g++)
+			store4(transpose8x8(gather(src, srcOff + g, rowBytes)), transpose8x8(gather(src, srcOff + 8 * rowBytes + g,
+				rowBytes)), transpose8x8(gather(src, srcOff + 16 * rowBytes + g, rowBytes)), transpose8x8(gather(src, srcOff +
+					24 * rowBytes + g, rowBytes)), dst, dstOff + 32 * g);
+	}
+
+	/**
+	 * Stores 8 elements of 4 bytes, given byte j of each element in the bytes
+	 * of wj: a 4×8 byte transpose in two rounds of delta swaps (bytes, then
+	 * 16-bit pairs), after which w0..w3 hold elements (0, 4), (1, 5), (2, 6), (3, 7).
+	 */
+	private static void store4(long w0, long w1, long w2, long w3, final byte[] dst, final int d) {
+		long t = ((w0 >>> 8) ^ w1) & 0x00FF00FF00FF00FFL;
+		w1 ^= t;
+		w0 ^= t << 8;
+		t = ((w2 >>> 8) ^ w3) & 0x00FF00FF00FF00FFL;
+		w3 ^= t;
+		w2 ^= t << 8;
+		t = ((w0 >>> 16) ^ w2) & 0x0000FFFF0000FFFFL;
+		w2 ^= t;
+		w0 ^= t << 16;
+		t = ((w1 >>> 16) ^ w3) & 0x0000FFFF0000FFFFL;
+		w3 ^= t;
+		w1 ^= t << 16;
+		LONG.set(dst, d, w0 & LOW | w1 << 32);
+		LONG.set(dst, d + 8, w2 & LOW | w3 << 32);
+		LONG.set(dst, d + 16, w0 >>> 32 | w1 & HIGH);
+		LONG.set(dst, d + 24, w2 >>> 32 | w3 & HIGH);
 	}
 
 	/** Byte {@code at} of 8 bit rows {@code rowBytes} apart, row k in byte k. */

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class ShuffleCrossCheckTest {
 
-	private static final int[] BLOCK_SIZES = { 0, 1, 7, 8, 31, 32, 33, 64, 100, 255, 256, 257, 1000, 4096, 4099, 65536,
-		65541 };
+	/** 288, 418, 2400, 2403: 4-byte bit rows of 9, 13 and 75 bytes, not whole steps of eight groups. */
+	private static final int[] BLOCK_SIZES = { 0, 1, 7, 8, 31, 32, 33, 64, 100, 255, 256, 257, 288, 418, 1000, 2400, 2403,
+		4096, 4099, 65536, 65541 };
 
 	static void plainShuffle(final int ts, final int bs, final byte[] src, final int so, final byte[] dst, final int d) {
 		final int n = bs / ts;
