@@ -251,6 +251,9 @@ public final class BloscCodec implements Codec {
 	private static final class Scratch {
 
 		final byte[] tmp;
+		/** Where each byte stream of a 4-byte split block lies: in the frame or in {@link #tmp}. */
+		final byte[][] streams = new byte[4][];
+		final int[] streamOffsets = new int[4];
 
 		Scratch(final int blockSize) {
 			tmp = new byte[blockSize];
@@ -283,6 +286,8 @@ public final class BloscCodec implements Codec {
 		final int nsplits = !h.dontSplit() && h.typeSize <= MAX_SPLITS && bsize / h.typeSize >= MIN_BUFFERSIZE &&
 			!leftover ? h.typeSize : 1;
 		final int neblock = bsize / nsplits;
+		// float32 split in 4 byte streams: a stream stored as is (noisy mantissa bytes) is unshuffled from the frame itself
+		final boolean streams = doShuffle && h.typeSize == 4 && nsplits == 4;
 		int src = start;
 		int t = targetOff;
 		for (int j = 0; j < nsplits; j++) {
@@ -293,19 +298,29 @@ public final class BloscCodec implements Codec {
 			if (cbytes < 0 || cbytes > end - src)
 				throw new CorruptDataException("Blosc block " + b + " claims " + cbytes + " bytes past the end of the frame");
 			final int n;
-			if (cbytes == neblock) {
+			if (cbytes == neblock && streams) {
+				s.streams[j] = frame;
+				s.streamOffsets[j] = src - base;
+				n = neblock;
+			}
+			else if (cbytes == neblock) {
 				System.arraycopy(frame, src - base, target, t, neblock);
 				n = neblock;
 			}
 			else {
 				n = decompress(h.compressorCode(), frame, src - base, cbytes, target, t, neblock);
+				if (streams) {
+					s.streams[j] = target;
+					s.streamOffsets[j] = t;
+				}
 			}
 			if (n != neblock)
 				throw new CorruptDataException("Blosc block " + b + " decodes to " + n + " bytes, expected " + neblock);
 			src += cbytes;
 			t += neblock;
 		}
-		if (doShuffle) Shuffle.byteUnshuffle(h.typeSize, bsize, s.tmp, 0, out, dstOff);
+		if (streams) Shuffle.unshuffle4(neblock, s.streams, s.streamOffsets, out, dstOff);
+		else if (doShuffle) Shuffle.byteUnshuffle(h.typeSize, bsize, s.tmp, 0, out, dstOff);
 		else if (doBitShuffle) Shuffle.bitUnshuffle(h.typeSize, bsize, s.tmp, 0, out, dstOff);
 	}
 

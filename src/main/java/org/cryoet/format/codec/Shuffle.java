@@ -1,5 +1,9 @@
 package org.cryoet.format.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Blosc's byte shuffle and bit shuffle of one block, and their inverses.
  * Byte shuffle groups byte j of every element together; bit shuffle groups
@@ -7,21 +11,16 @@ package org.cryoet.format.codec;
  */
 final class Shuffle {
 
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+	private static final long LOW = 0xFFFFFFFFL, HIGH = 0xFFFFFFFF00000000L;
+
 	private Shuffle() {}
 
 	static void byteShuffle(final int typeSize, final int blockSize, final byte[] src, final int srcOff,
 		final byte[] dst, final int dstOff)
 	{
 		final int n = blockSize / typeSize;
-		if (typeSize == 4) {
-			final int d0 = dstOff, d1 = dstOff + n, d2 = dstOff + 2 * n, d3 = dstOff + 3 * n;
-			for (int i = 0, s = srcOff; i < n; i++, s += 4) {
-				dst[d0 + i] = src[s];
-				dst[d1 + i] = src[s + 1];
-				dst[d2 + i] = src[s + 2];
-				dst[d3 + i] = src[s + 3];
-			}
-		}
+		if (typeSize == 4) shuffle4(n, src, srcOff, dst, dstOff);
 		else for (int j = 0; j < typeSize; j++) {
 			final int d = dstOff + j * n;
 			for (int i = 0, s = srcOff + j; i < n; i++, s += typeSize)
@@ -56,13 +55,70 @@ final class Shuffle {
 		System.arraycopy(src, srcOff + done, dst, dstOff + done, blockSize - done);
 	}
 
+	/**
+	 * Four byte streams back into 4-byte elements, eight elements a step: a
+	 * 4×8 byte transpose in four longs (two rounds of delta swaps), as
+	 * C2 does not vectorise the byte-by-byte gather.
+	 */
 	private static void unshuffle4(final int n, final byte[] src, final int srcOff, final byte[] dst, final int dstOff) {
-		final int s0 = srcOff, s1 = srcOff + n, s2 = srcOff + 2 * n, s3 = srcOff + 3 * n;
-		for (int i = 0, d = dstOff; i < n; i++, d += 4) {
-			dst[d] = src[s0 + i];
-			dst[d + 1] = src[s1 + i];
-			dst[d + 2] = src[s2 + i];
-			dst[d + 3] = src[s3 + i];
+		unshuffle4(n, src, srcOff, src, srcOff + n, src, srcOff + 2 * n, src, srcOff + 3 * n, dst, dstOff);
+	}
+
+	/** Unshuffles n 4-byte elements whose byte streams lie apart (some in a Blosc frame, some decoded). */
+	static void unshuffle4(final int n, final byte[][] streams, final int[] offsets, final byte[] dst, final int dstOff) {
+		unshuffle4(n, streams[0], offsets[0], streams[1], offsets[1], streams[2], offsets[2], streams[3], offsets[3], dst,
+			dstOff);
+	}
+
+	private static void unshuffle4(final int n, final byte[] a0, final int s0, final byte[] a1, final int s1,
+		final byte[] a2, final int s2, final byte[] a3, final int s3, final byte[] dst, final int dstOff)
+	{
+		int i = 0;
+		for (; i + 8 <= n; i += 8) {
+			final long w0 = (long) LONG.get(a0, s0 + i), w1 = (long) LONG.get(a1, s1 + i);
+			final long w2 = (long) LONG.get(a2, s2 + i), w3 = (long) LONG.get(a3, s3 + i);
+			store4(w0, w1, w2, w3, dst, dstOff + 4 * i);
+		}
+		for (int d = dstOff + 4 * i; i < n; i++, d += 4) {
+			dst[d] = a0[s0 + i];
+			dst[d + 1] = a1[s1 + i];
+			dst[d + 2] = a2[s2 + i];
+			dst[d + 3] = a3[s3 + i];
+		}
+	}
+
+	/** The inverse of {@link #unshuffle4}: the same delta swaps (each its own inverse) in reverse order. */
+	private static void shuffle4(final int n, final byte[] src, final int srcOff, final byte[] dst, final int dstOff) {
+		final int d0 = dstOff, d1 = dstOff + n, d2 = dstOff + 2 * n, d3 = dstOff + 3 * n;
+		int i = 0;
+		for (; i + 8 <= n; i += 8) {
+			final int s = srcOff + 4 * i;
+			final long x0 = (long) LONG.get(src, s), x1 = (long) LONG.get(src, s + 8);
+			final long x2 = (long) LONG.get(src, s + 16), x3 = (long) LONG.get(src, s + 24);
+			long w0 = x0 & LOW | x2 << 32, w1 = x0 >>> 32 | x2 & HIGH;
+			long w2 = x1 & LOW | x3 << 32, w3 = x1 >>> 32 | x3 & HIGH;
+			long t = ((w0 >>> 16) ^ w2) & 0x0000FFFF0000FFFFL;
+			w2 ^= t;
+			w0 ^= t << 16;
+			t = ((w1 >>> 16) ^ w3) & 0x0000FFFF0000FFFFL;
+			w3 ^= t;
+			w1 ^= t << 16;
+			t = ((w0 >>> 8) ^ w1) & 0x00FF00FF00FF00FFL;
+			w1 ^= t;
+			w0 ^= t << 8;
+			t = ((w2 >>> 8) ^ w3) & 0x00FF00FF00FF00FFL;
+			w3 ^= t;
+			w2 ^= t << 8;
+			LONG.set(dst, d0 + i, w0);
+			LONG.set(dst, d1 + i, w1);
+			LONG.set(dst, d2 + i, w2);
+			LONG.set(dst, d3 + i, w3);
+		}
+		for (int s = srcOff + 4 * i; i < n; i++, s += 4) {
+			dst[d0 + i] = src[s];
+			dst[d1 + i] = src[s + 1];
+			dst[d2 + i] = src[s + 2];
+			dst[d3 + i] = src[s + 3];
 		}
 	}
 
@@ -101,7 +157,8 @@ final class Shuffle {
 		}
 		final int rowBytes = n / 8;
 		// Eight elements at a time: for each byte position j, gather bit row k's byte into bit k.
-		for (int g = 0; g < rowBytes; g++) {
+		if (typeSize == 4) bitUnshuffle4(rowBytes, src, srcOff, dst, dstOff);
+		else for (int g = 0; g < rowBytes; g++) {
 			for (int j = 0; j < typeSize; j++) {
 				long rows = 0;
 				for (int k = 0; k < 8; k++)
@@ -114,6 +171,88 @@ final class Shuffle {
 		}
 		final int done = n * typeSize;
 		System.arraycopy(src, srcOff + done, dst, dstOff + done, blockSize - done);
+	}
+
+	/**
+	 * {@link #bitUnshuffle} for 4-byte elements (n = 8 rowBytes, no trailing
+	 * bytes): each group of 8 elements gives 4 transposed bit matrices, one
+	 * per byte of the element, which the byte transpose of
+	 * {@link #unshuffle4} turns into the 32 output bytes, stored as 4 longs.
+	 */
+	private static void bitUnshuffle4(final int rowBytes, final byte[] src, final int srcOff, final byte[] dst,
+		final int dstOff)
+	{
+		final long[] m = new long[32];
+		int g = 0;
+		// eight groups a step: a word from each of the 32 bit rows, byte-transposed so that word 8j + b holds
+		// group b's byte of bit rows 8j..8j+7, then bit-transposed into the group's byte j of its 8 elements
+		for (; g + 8 <= rowBytes; g += 8) {
+			for (int j = 0; j < 4; j++) {
+				final int r = srcOff + 8 * j * rowBytes + g;
+				long r0 = (long) LONG.get(src, r), r1 = (long) LONG.get(src, r + rowBytes);
+				long r2 = (long) LONG.get(src, r + 2 * rowBytes), r3 = (long) LONG.get(src, r + 3 * rowBytes);
+				long r4 = (long) LONG.get(src, r + 4 * rowBytes), r5 = (long) LONG.get(src, r + 5 * rowBytes);
+				long r6 = (long) LONG.get(src, r + 6 * rowBytes), r7 = (long) LONG.get(src, r + 7 * rowBytes);
+				long t;
+				t = ((r0 >>> 8) ^ r1) & 0x00FF00FF00FF00FFL; r1 ^= t; r0 ^= t << 8;
+				t = ((r2 >>> 8) ^ r3) & 0x00FF00FF00FF00FFL; r3 ^= t; r2 ^= t << 8;
+				t = ((r4 >>> 8) ^ r5) & 0x00FF00FF00FF00FFL; r5 ^= t; r4 ^= t << 8;
+				t = ((r6 >>> 8) ^ r7) & 0x00FF00FF00FF00FFL; r7 ^= t; r6 ^= t << 8;
+				t = ((r0 >>> 16) ^ r2) & 0x0000FFFF0000FFFFL; r2 ^= t; r0 ^= t << 16;
+				t = ((r1 >>> 16) ^ r3) & 0x0000FFFF0000FFFFL; r3 ^= t; r1 ^= t << 16;
+				t = ((r4 >>> 16) ^ r6) & 0x0000FFFF0000FFFFL; r6 ^= t; r4 ^= t << 16;
+				t = ((r5 >>> 16) ^ r7) & 0x0000FFFF0000FFFFL; r7 ^= t; r5 ^= t << 16;
+				t = ((r0 >>> 32) ^ r4) & LOW; r4 ^= t; r0 ^= t << 32;
+				t = ((r1 >>> 32) ^ r5) & LOW; r5 ^= t; r1 ^= t << 32;
+				t = ((r2 >>> 32) ^ r6) & LOW; r6 ^= t; r2 ^= t << 32;
+				t = ((r3 >>> 32) ^ r7) & LOW; r7 ^= t; r3 ^= t << 32;
+				m[8 * j] = transpose8x8(r0);
+				m[8 * j + 1] = transpose8x8(r1);
+				m[8 * j + 2] = transpose8x8(r2);
+				m[8 * j + 3] = transpose8x8(r3);
+				m[8 * j + 4] = transpose8x8(r4);
+				m[8 * j + 5] = transpose8x8(r5);
+				m[8 * j + 6] = transpose8x8(r6);
+				m[8 * j + 7] = transpose8x8(r7);
+			}
+			for (int b = 0; b < 8; b++)
+				store4(m[b], m[8 + b], m[16 + b], m[24 + b], dst, dstOff + 32 * (g + b));
+		}
+		for (; g < rowBytes; g++)
+			store4(transpose8x8(gather(src, srcOff + g, rowBytes)), transpose8x8(gather(src, srcOff + 8 * rowBytes + g,
+				rowBytes)), transpose8x8(gather(src, srcOff + 16 * rowBytes + g, rowBytes)), transpose8x8(gather(src, srcOff +
+					24 * rowBytes + g, rowBytes)), dst, dstOff + 32 * g);
+	}
+
+	/**
+	 * Stores 8 elements of 4 bytes, given byte j of each element in the bytes
+	 * of wj: a 4×8 byte transpose in two rounds of delta swaps (bytes, then
+	 * 16-bit pairs), after which w0..w3 hold elements (0, 4), (1, 5), (2, 6), (3, 7).
+	 */
+	private static void store4(long w0, long w1, long w2, long w3, final byte[] dst, final int d) {
+		long t = ((w0 >>> 8) ^ w1) & 0x00FF00FF00FF00FFL;
+		w1 ^= t;
+		w0 ^= t << 8;
+		t = ((w2 >>> 8) ^ w3) & 0x00FF00FF00FF00FFL;
+		w3 ^= t;
+		w2 ^= t << 8;
+		t = ((w0 >>> 16) ^ w2) & 0x0000FFFF0000FFFFL;
+		w2 ^= t;
+		w0 ^= t << 16;
+		t = ((w1 >>> 16) ^ w3) & 0x0000FFFF0000FFFFL;
+		w3 ^= t;
+		w1 ^= t << 16;
+		LONG.set(dst, d, w0 & LOW | w1 << 32);
+		LONG.set(dst, d + 8, w2 & LOW | w3 << 32);
+		LONG.set(dst, d + 16, w0 >>> 32 | w1 & HIGH);
+		LONG.set(dst, d + 24, w2 >>> 32 | w3 & HIGH);
+	}
+
+	/** Byte {@code at} of 8 bit rows {@code rowBytes} apart, row k in byte k. */
+	private static long gather(final byte[] src, final int at, final int rowBytes) {
+		return src[at] & 0xffL | (src[at + rowBytes] & 0xffL) << 8 | (src[at + 2 * rowBytes] & 0xffL) << 16 |
+			(src[at + 3 * rowBytes] & 0xffL) << 24 | (src[at + 4 * rowBytes] & 0xffL) << 32 | (src[at + 5 * rowBytes] &
+				0xffL) << 40 | (src[at + 6 * rowBytes] & 0xffL) << 48 | (src[at + 7 * rowBytes] & 0xffL) << 56;
 	}
 
 	/** Transposes an 8x8 bit matrix held row by row in the bytes of a long (bit c of byte r -> bit r of byte c). */

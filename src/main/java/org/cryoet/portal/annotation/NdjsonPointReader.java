@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.cryoet.format.FormatException;
 
@@ -65,48 +66,57 @@ public final class NdjsonPointReader {
 	/** @param name the file or URL, for messages */
 	public Result read(final InputStream in, final String name) throws IOException {
 		final PointTable points = new PointTable();
+		final PortalLineFastPath fast = new PortalLineFastPath();
 		final PointLineParser parser = new PointLineParser();
-		final byte[] buf = new byte[1 << 16];
-		byte[] line = new byte[256];
-		int lineLength = 0;
+		// whole lines are parsed where they lie in the buffer; it grows only for a line longer than itself, up to the bound
+		byte[] buf = new byte[1 << 17];
+		int start = 0, filled = 0;
+		boolean eof = false;
+		while (filled < 3 && !eof) {
+			final int n = in.read(buf, filled, buf.length - filled);
+			if (n < 0) eof = true;
+			else filled += n;
+		}
+		if (filled >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
 		long lineNumber = 1;
 		int skipped = 0;
 		String firstProblem = null;
-		boolean tooLong = false, first = true;
-		int n;
-		while (true) {
-			n = in.read(buf);
-			final boolean eof = n < 0;
-			int start = 0;
-			if (first && n >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
-			if (n > 0) first = false;
-			for (int i = start; i < n || eof; i++) {
-				final boolean endOfLine = eof || buf[i] == '\n';
-				if (!endOfLine) continue;
-				// the line is [start, i) of buf, after what an earlier buffer left in line
-				final byte[] src;
-				final int from, to;
-				if (lineLength == 0) {
-					src = buf;
-					from = start;
-					to = eof ? start : i;
-				}
-				else {
-					final int add = eof ? 0 : i - start;
-					if (!tooLong && lineLength + add <= maxLineBytes) {
-						line = ensure(line, lineLength + add);
-						System.arraycopy(buf, start, line, lineLength, add);
+		while (start < filled || !eof) {
+			// the portal's own line shape, in one pass; it never reads past the line bound
+			final int limit = (int) Math.min(filled, (long) start + maxLineBytes);
+			int end = start < filled ? fast.parse(buf, start, limit, eof && limit == filled, points) : -1;
+			String problem = null;
+			if (end < 0) {
+				end = indexOfNewline(buf, start, filled);
+				if (end < 0 && !eof) {
+					if (filled - start <= maxLineBytes) {
+						// an unfinished line: move it to the front and read more
+						System.arraycopy(buf, start, buf, 0, filled - start);
+						filled -= start;
+						start = 0;
+						if (filled == buf.length) buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, maxLineBytes + 2L));
+						final int n = in.read(buf, filled, buf.length - filled);
+						if (n < 0) eof = true;
+						else filled += n;
+						continue;
 					}
-					else tooLong = true;
-					src = line;
-					from = 0;
-					to = lineLength + add;
+					// too long: drop what was read of it up to its end, and report it
+					start = filled = 0;
+					while (end < 0 && !eof) {
+						final int n = in.read(buf, 0, buf.length);
+						if (n < 0) eof = true;
+						else {
+							filled = n;
+							end = indexOfNewline(buf, 0, n);
+						}
+					}
+					if (end < 0) end = filled;
+					problem = tooLong();
 				}
-				if (to - from > maxLineBytes) tooLong = true;
-				String problem = null;
-				if (tooLong) problem = "line longer than " + maxLineBytes + " bytes (not an ndjson point file?)";
-				else if (!blank(src, from, to)) try {
-					parser.parse(src, from, to, points);
+				if (end < 0) end = filled;
+				if (problem == null && end - start > maxLineBytes) problem = tooLong();
+				if (problem == null && !blank(buf, start, end)) try {
+					parser.parse(buf, start, end, points);
 				}
 				catch (final PointLineParser.LineException e) {
 					problem = e.getMessage();
@@ -116,28 +126,21 @@ public final class NdjsonPointReader {
 					if (firstProblem == null) firstProblem = "line " + lineNumber + ": " + problem;
 					skipped++;
 				}
-				lineLength = 0;
-				tooLong = false;
-				lineNumber++;
-				start = i + 1;
-				if (eof) break;
 			}
-			if (eof) break;
-			// keep the unfinished line for the next buffer (bounded: past the limit only its length counts)
-			final int rest = n - start;
-			if (rest > 0) {
-				if (!tooLong && lineLength + rest <= maxLineBytes) {
-					line = ensure(line, lineLength + rest);
-					System.arraycopy(buf, start, line, lineLength, rest);
-					lineLength += rest;
-				}
-				else {
-					tooLong = true;
-					lineLength = Math.max(lineLength, 1);
-				}
-			}
+			lineNumber++;
+			start = end < filled ? end + 1 : filled;
 		}
 		return new Result(points, skipped, firstProblem);
+	}
+
+	private String tooLong() {
+		return "line longer than " + maxLineBytes + " bytes (not an ndjson point file?)";
+	}
+
+	private static int indexOfNewline(final byte[] b, final int from, final int to) {
+		for (int i = from; i < to; i++)
+			if (b[i] == '\n') return i;
+		return -1;
 	}
 
 	private static boolean blank(final byte[] b, final int from, final int to) {
@@ -146,7 +149,4 @@ public final class NdjsonPointReader {
 		return true;
 	}
 
-	private static byte[] ensure(final byte[] a, final int n) {
-		return n <= a.length ? a : java.util.Arrays.copyOf(a, Math.max(n, 2 * a.length));
-	}
 }
