@@ -1,0 +1,144 @@
+package org.cryoet.fuzz;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Random;
+
+import org.cryoet.format.DataType;
+import org.cryoet.format.codec.BloscCodec;
+import org.cryoet.format.codec.Codec;
+import org.cryoet.format.codec.GzipCodec;
+import org.cryoet.format.codec.RawCodec;
+import org.cryoet.format.codec.ZlibCodec;
+import org.cryoet.format.codec.ZstdCodec;
+import org.cryoet.format.ngff.Multiscales;
+import org.cryoet.format.zarr.ZarrArrayMetadata;
+import org.cryoet.format.zarr.ZarrDtype;
+
+/**
+ * Writes the seed corpora under {@code src/test/resources/fuzz/} with our own
+ * writers, plus hand-made hostile inputs. Run once by hand when a format
+ * changes ({@code java -cp ... org.cryoet.fuzz.SeedCorpus src/test/resources/fuzz});
+ * the files are committed, and regression inputs found by campaigns sit beside them.
+ */
+public final class SeedCorpus {
+
+	private final Path root;
+
+	private SeedCorpus(final Path root) {
+		this.root = root;
+	}
+
+	public static void main(final String[] args) throws IOException {
+		final SeedCorpus c = new SeedCorpus(Paths.get(args.length > 0 ? args[0] : "src/test/resources/fuzz"));
+		c.zarrMetadata();
+		c.chunkCodec();
+	}
+
+	private void write(final String target, final String name, final byte[] bytes) throws IOException {
+		final Path dir = root.resolve(target);
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name), bytes);
+	}
+
+	private void write(final String target, final String name, final String text) throws IOException {
+		write(target, name, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String nested(final int depth) {
+		final StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < depth; i++)
+			sb.append('[');
+		for (int i = 0; i < depth; i++)
+			sb.append(']');
+		return sb.toString();
+	}
+
+	private void zarrMetadata() throws IOException {
+		final String t = "ZarrMetadata";
+		final Codec[] codecs = { new BloscCodec(BloscCodec.Cname.LZ4, 5, 1), new BloscCodec(BloscCodec.Cname.ZSTD, 3, 2),
+			new ZlibCodec(1), new GzipCodec(5), new ZstdCodec(3), new RawCodec() };
+		final DataType[] types = { DataType.FLOAT32, DataType.INT8, DataType.UINT16, DataType.FLOAT16 };
+		for (int i = 0; i < codecs.length; i++) {
+			final DataType type = types[i % types.length];
+			write(t, "zarray-" + i + ".json", new ZarrArrayMetadata(new long[] { 72, 128, 112 }, new int[] { 32, 64, 64 },
+				new ZarrDtype(type, i % 2 == 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN), i == 3, i == 2 ? Double.NaN
+					: 0, codecs[i], i % 2 == 0 ? "/" : ".").toJson());
+		}
+		write(t, "zattrs-portal.json", Multiscales.portalZattrs(Arrays.asList(new double[] { 13.48, 13.48, 13.48 },
+			new double[] { 26.96, 26.96, 26.96 }, new double[] { 53.92, 53.92, 53.92 }), false, new int[0]));
+		write(t, "zattrs-label.json", Multiscales.portalZattrs(Arrays.asList(new double[] { 10, 10, 10 }), true,
+			new int[] { 1, 2 }));
+		// Hostile, by hand: the three, and their neighbours.
+		write(t, "hostile-dataset-path-dotdot.json", "{\"multiscales\": [{\"version\": \"0.4\", \"axes\": [\"z\", \"y\", \"x\"]," +
+			" \"datasets\": [{\"path\": \"../elsewhere.zarr\"}]}]}");
+		write(t, "hostile-dataset-path-absolute.json", "{\"multiscales\": [{\"datasets\": [{\"path\": \"/etc\"}]}]}");
+		write(t, "hostile-scale-nan.json", "{\"multiscales\": [{\"version\": \"0.4\", \"axes\": [{\"name\": \"z\", \"type\":" +
+			" \"space\", \"unit\": \"angstrom\"}, {\"name\": \"y\", \"type\": \"space\", \"unit\": \"angstrom\"}, {\"name\": \"x\", " +
+			"\"type\": \"space\", \"unit\": \"angstrom\"}], \"datasets\": [{\"path\": \"0\", \"coordinateTransformations\": " +
+			"[{\"type\": \"scale\", \"scale\": [-10, NaN, 0]}]}]}]}");
+		write(t, "hostile-nested.json", nested(3000));
+		write(t, "hostile-nested-object.json", "{\"multiscales\": " + nested(3000) + "}");
+		write(t, "hostile-chunks-overflow.json", "{\"zarr_format\": 2, \"shape\": [1, 1, 1], \"chunks\": [2147483647, " +
+			"2147483647, 2147483647], \"dtype\": \"<f4\", \"compressor\": null, \"order\": \"C\", \"fill_value\": 0}");
+		write(t, "hostile-shape-huge.json", "{\"zarr_format\": 2, \"shape\": [9223372036854775807, 9223372036854775807], " +
+			"\"chunks\": [1, 1], \"dtype\": \"|u1\", \"compressor\": null, \"order\": \"C\", \"fill_value\": 0}");
+	}
+
+	private void chunkCodec() throws IOException {
+		final String t = "ChunkCodec";
+		final Random r = new Random(11);
+		final int n = 4096;
+		final byte[] smooth = new byte[n];
+		final ByteBuffer b = ByteBuffer.wrap(smooth).order(ByteOrder.LITTLE_ENDIAN);
+		for (int i = 0; i < n / 4; i++)
+			b.putFloat((float) Math.sin(i / 40.0) * 100 + r.nextInt(3));
+		int k = 0;
+		for (final BloscCodec.Cname cname : BloscCodec.Cname.values())
+			for (final int shuffle : new int[] { 0, 1, 2 }) {
+				final byte[] frame = new BloscCodec(cname, 5, shuffle, 1024, 1).encode(smooth, 4);
+				write(t, "blosc-" + cname.id() + "-" + shuffle, seed(0, n, frame));
+				write(t, "blosc-range-" + cname.id() + "-" + shuffle, seed(4 | (k++ % 8) << 3, n, frame));
+			}
+		write(t, "blosc-memcpy", seed(0, n, new BloscCodec(BloscCodec.Cname.LZ4, 0, 0).encode(smooth, 4)));
+		write(t, "blosc-threads", seed(5, n, new BloscCodec(BloscCodec.Cname.BLOSCLZ, 9, 1, 512, 1).encode(smooth, 4)));
+		write(t, "zlib", seed(1, n, new ZlibCodec(5).encode(smooth, 4)));
+		write(t, "gzip", seed(2, n, new GzipCodec(5).encode(smooth, 4)));
+		write(t, "zstd", seed(3, n, new ZstdCodec(3).encode(smooth, 4)));
+		// A stream that inflates far past what the chunk needs: must stop at expected + 1.
+		final byte[] zeros = new byte[1 << 20];
+		write(t, "hostile-zlib-bomb", seed(1, 16, new ZlibCodec(9).encode(zeros, 1)));
+		write(t, "hostile-gzip-bomb", seed(2, 16, new GzipCodec(9).encode(zeros, 1)));
+		write(t, "hostile-zstd-bomb", seed(3, 16, new ZstdCodec(3).encode(zeros, 1)));
+		// Blosc headers that claim what the frame does not hold.
+		final byte[] h = new BloscCodec(BloscCodec.Cname.LZ4, 5, 1, 1024, 1).encode(smooth, 4);
+		final byte[] huge = h.clone();
+		ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putInt(4, Integer.MAX_VALUE);
+		write(t, "hostile-blosc-nbytes", seed(0, n, huge));
+		final byte[] block = h.clone();
+		ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 0);
+		write(t, "hostile-blosc-blocksize", seed(0, n, block));
+		final byte[] type = h.clone();
+		type[3] = (byte) 255;
+		write(t, "hostile-blosc-typesize", seed(0, n, type));
+		final byte[] starts = h.clone();
+		ByteBuffer.wrap(starts).order(ByteOrder.LITTLE_ENDIAN).putInt(16, -7);
+		write(t, "hostile-blosc-block-start", seed(4, n, starts));
+	}
+
+	/** selector, expected size (little-endian 16 bits, shifted by the selector's top two bits), stored bytes */
+	private static byte[] seed(final int selector, final int expected, final byte[] stored) {
+		final byte[] s = new byte[3 + stored.length];
+		s[0] = (byte) selector;
+		s[1] = (byte) expected;
+		s[2] = (byte) (expected >> 8);
+		System.arraycopy(stored, 0, s, 3, stored.length);
+		return s;
+	}
+}
