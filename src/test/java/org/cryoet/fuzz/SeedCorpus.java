@@ -39,6 +39,8 @@ public final class SeedCorpus {
 		final SeedCorpus c = new SeedCorpus(Paths.get(args.length > 0 ? args[0] : "src/test/resources/fuzz"));
 		c.zarrMetadata();
 		c.chunkCodec();
+		c.mrc();
+		c.ndjson();
 	}
 
 	private void write(final String target, final String name, final byte[] bytes) throws IOException {
@@ -130,6 +132,84 @@ public final class SeedCorpus {
 		final byte[] starts = h.clone();
 		ByteBuffer.wrap(starts).order(ByteOrder.LITTLE_ENDIAN).putInt(16, -7);
 		write(t, "hostile-blosc-block-start", seed(4, n, starts));
+	}
+
+	private void mrc() throws IOException {
+		final String t = "Mrc";
+		final Path tmp = Files.createTempFile("seed", ".mrc");
+		try {
+			final DataType[] types = { DataType.INT8, DataType.INT16, DataType.FLOAT32, DataType.UINT16, DataType.FLOAT16 };
+			for (final DataType type : types) {
+				final long[] shape = { 3, 5, 7 };
+				try (org.cryoet.format.mrc.MrcWriter w = new org.cryoet.format.mrc.MrcWriter(tmp, type, shape, new double[] {
+					13.48, 13.48, 13.48 }, "seed " + type))
+				{
+					final Object data = type.allocate(3 * 5 * 7);
+					for (int i = 0; i < 105; i++)
+						type.set(data, i, i % 50);
+					w.write(data, 105);
+					w.finish();
+				}
+				write(t, "mode-" + type.name().toLowerCase(), Files.readAllBytes(tmp));
+			}
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+		final byte[] base = Files.readAllBytes(root.resolve(t).resolve("mode-float32"));
+		write(t, "hostile-extended-header-huge", with(base, 92, Integer.MAX_VALUE));
+		write(t, "hostile-extended-header-negative", with(base, 92, -1024));
+		write(t, "hostile-nz-huge", with(base, 8, 1 << 20));
+		write(t, "hostile-dims-zero", with(base, 0, 0));
+		write(t, "hostile-mapc", with(base, 64, 3));
+		write(t, "hostile-cella-nan", with(base, 40, Float.floatToIntBits(Float.NaN)));
+		write(t, "hostile-cella-infinite", with(base, 44, Float.floatToIntBits(Float.POSITIVE_INFINITY)));
+		write(t, "hostile-cella-negative", with(base, 48, Float.floatToIntBits(-10f)));
+		write(t, "hostile-mode-complex", with(base, 12, 4));
+		write(t, "hostile-truncated", Arrays.copyOf(base, base.length - 9));
+		final byte[] big = base.clone();
+		big[212] = 0x11;
+		big[213] = 0x11;
+		write(t, "hostile-big-endian-stamp", big);
+		final byte[] ext = new byte[base.length + 92];
+		System.arraycopy(base, 0, ext, 0, 1024);
+		System.arraycopy(base, 1024, ext, 1024 + 92, base.length - 1024);
+		write(t, "extended-header", with(ext, 92, 92));
+	}
+
+	private void ndjson() throws IOException {
+		final String t = "Ndjson";
+		final org.cryoet.portal.annotation.PointTable p = new org.cryoet.portal.annotation.PointTable();
+		final double c = Math.cos(0.3), s = Math.sin(0.3);
+		p.add(org.cryoet.portal.annotation.PointKind.POINT, 44, 14.5, 30, null, 0);
+		p.add(org.cryoet.portal.annotation.PointKind.ORIENTED_POINT, 10, 50, 30, new double[] { c, -s, 0, s, c, 0, 0, 0, 1 },
+			0, "\"score\": 0.5", 0);
+		p.add(org.cryoet.portal.annotation.PointKind.INSTANCE_POINT, 1e-3, 2.5e6, 0, null, 17);
+		p.add(org.cryoet.portal.annotation.PointKind.POINT, 1, 2, 3, null, 0, null, 7);
+		final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		org.cryoet.portal.annotation.NdjsonPointWriter.write(p, out);
+		write(t, "written", out.toByteArray());
+		final String ok = "{\"type\": \"point\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}}";
+		write(t, "bom-crlf", "\ufeff" + ok + "\r\n\r\n" + ok + "\r\n");
+		write(t, "hostile-instance-negative", "{\"type\": \"instancePoint\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}, " +
+			"\"instance_id\": -4}\n" + ok);
+		write(t, "hostile-matrix-scaled", "{\"type\": \"orientedPoint\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}, " +
+			"\"xyz_rotation_matrix\": [[2, 0, 0], [0, 2, 0], [0, 0, 2]]}");
+		write(t, "hostile-matrix-mirror", "{\"type\": \"orientedPoint\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}, " +
+			"\"xyz_rotation_matrix\": [[-1, 0, 0], [0, 1, 0], [0, 0, 1]]}");
+		write(t, "hostile-number-range", "{\"type\": \"point\", \"location\": {\"x\": 1e400, \"y\": NaN, \"z\": 3}}");
+		write(t, "hostile-nested-extra", "{\"type\": \"point\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}, \"e\": " +
+			nested(500) + "}");
+		final StringBuilder lng = new StringBuilder("{\"type\": \"point\", \"note\": \"");
+		for (int i = 0; i < 3000; i++)
+			lng.append('x');
+		write(t, "hostile-long-line", ok + "\n" + lng + "\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}}\n" + ok);
+	}
+
+	private static byte[] with(final byte[] b, final int off, final int v) {
+		final byte[] c = b.clone();
+		ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN).putInt(off, v);
+		return c;
 	}
 
 	/** selector, expected size (little-endian 16 bits, shifted by the selector's top two bits), stored bytes */

@@ -32,6 +32,35 @@ class HostileChunkTest {
 		assertThrows(CorruptDataException.class, () -> new BloscCodec(BloscCodec.Cname.LZ4, 5, 1).decode(huge, 0));
 	}
 
+	/**
+	 * Found by the ChunkCodec campaign: a corrupt LZ4 Blosc frame (block 3 of 4, shuffled) decodes
+	 * without error both ways, but 7 bytes of decodeRange's result differ from decode's: the
+	 * corrupt block's output seems to depend on what the scratch buffer held before. No crash;
+	 * left to BloscCodec's owner, who is reworking the decoder.
+	 */
+	@org.junit.jupiter.api.Disabled("BloscCodec owner: corrupt frame decodes differently by range and whole")
+	@Test
+	void corruptFrameDecodesTheSameByRangeAndWhole() throws Exception {
+		final byte[] seed = java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(
+			"src/test/resources/fuzz/ChunkCodec/regression-blosc-range-differs-from-decode"));
+		final byte[] stored = java.util.Arrays.copyOfRange(seed, 3, seed.length);
+		final byte[] part = new byte[512];
+		BloscCodec.decodeRange(new BloscCodec.FrameRanges() {
+
+			@Override
+			public long size() {
+				return stored.length;
+			}
+
+			@Override
+			public byte[] read(final long offset, final int length) {
+				return java.util.Arrays.copyOfRange(stored, (int) offset, (int) offset + length);
+			}
+		}, 4096, 3584, 4096, part, 0);
+		final byte[] whole = new BloscCodec(BloscCodec.Cname.LZ4, 5, 1).decode(stored, 4096);
+		org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(whole, 3584, 4096), part);
+	}
+
 	@Test
 	void nbytesIsCheckedAgainstTheChunkBeforeAllocating() {
 		final byte[] f = header(0, 4, Integer.MAX_VALUE, 1 << 20, 64);
