@@ -41,6 +41,7 @@ public final class SeedCorpus {
 		c.chunkCodec();
 		c.mrc();
 		c.ndjson();
+		c.portalTree();
 	}
 
 	private void write(final String target, final String name, final byte[] bytes) throws IOException {
@@ -204,6 +205,58 @@ public final class SeedCorpus {
 		for (int i = 0; i < 3000; i++)
 			lng.append('x');
 		write(t, "hostile-long-line", ok + "\n" + lng + "\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}}\n" + ok);
+	}
+
+	/** Metadata and Discovery seeds from the sample portal run our own writers make, in both layouts. */
+	private void portalTree() throws IOException {
+		final Path tmp = Files.createTempDirectory("seed-tree");
+		try {
+			for (final boolean seedLayout : new boolean[] { false, true }) {
+				final Path root = tmp.resolve(seedLayout ? "seed" : "current");
+				org.cryoet.sample.SamplePortalRun.write(root, seedLayout);
+				final java.io.ByteArrayOutputStream tree = new java.io.ByteArrayOutputStream();
+				try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+					for (final Path f : (Iterable<Path>) files.sorted()::iterator) {
+						if (!Files.isRegularFile(f)) continue;
+						final String rel = root.relativize(f).toString().replace('\\', '/');
+						final String name = f.getFileName().toString();
+						final boolean json = name.endsWith(".json") || name.startsWith(".z");
+						if (name.endsWith(".json")) {
+							final org.cryoet.portal.metadata.MetadataKind k = org.cryoet.portal.metadata.MetadataKind.ofFileName(name);
+							final byte[] text = Files.readAllBytes(f);
+							final byte[] seed = new byte[text.length + 1];
+							seed[0] = (byte) k.ordinal();
+							System.arraycopy(text, 0, seed, 1, text.length);
+							write("Metadata", (seedLayout ? "seed-" : "current-") + name, seed);
+						}
+						// Discovery: path NUL content NUL ...; volumes' bytes left out, metadata kept.
+						if (rel.chars().filter(ch -> ch == '/').count() > 12) continue;
+						tree.write(rel.getBytes(StandardCharsets.UTF_8));
+						tree.write(0);
+						if (json && Files.size(f) < 4096) tree.write(Files.readAllBytes(f));
+						tree.write(0);
+					}
+				}
+				write("Discovery", seedLayout ? "sample-seed-layout" : "sample-current-layout", tree.toByteArray());
+			}
+		}
+		finally {
+			try (java.util.stream.Stream<Path> files = Files.walk(tmp)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+			}
+		}
+		final String t = "Metadata";
+		write(t, "hostile-annotation-path-escapes", "\0{\"annotation_object\": {\"id\": \"GO:0022626\", \"name\": " +
+			"\"ribosome\"}, \"files\": [{\"format\": \"ndjson\", \"path\": \"../../../etc/passwd\", \"shape\": " +
+			"\"Point\", \"is_visualization_default\": true}]}");
+		write(t, "hostile-voxel-spacing", "\1{\"voxel_spacing\": -10, \"fiducial_alignment_status\": \"FIDUCIAL\"}");
+		write(t, "hostile-nested", "\0{\"annotation_object\": " + nested(3000) + "}");
+		write(t, "hostile-nested-list", "\3" + nested(3000));
+		write("Discovery", "hostile-annotation-path-escapes", "10000/TS_1/Reconstructions/VoxelSpacing10.000/Annotations/100/" +
+			"ribosome-1.0.json\0{\"annotation_object\": {\"id\": \"GO:0022626\", \"name\": \"ribosome\"}, \"files\": " +
+			"[{\"format\": \"ndjson\", \"path\": \"../../../../../../../x_point.ndjson\", \"shape\": \"Point\"}]}\0" +
+			"x_point.ndjson\0\0");
+		write("Discovery", "hostile-nested", "10000/TS_1/run_metadata.json\0{\"run_name\": " + nested(3000) + "}\0");
 	}
 
 	private static byte[] with(final byte[] b, final int off, final int v) {

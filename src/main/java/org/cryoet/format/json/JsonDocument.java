@@ -61,6 +61,29 @@ public final class JsonDocument {
 		}
 	}
 
+	/** The nesting depth of a parsed tree (a scalar is 0), walked without recursion. */
+	public static int depth(final JsonElement root) {
+		int max = 0;
+		final java.util.ArrayDeque<JsonElement> todo = new java.util.ArrayDeque<>();
+		final java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+		todo.push(root);
+		depths.push(0);
+		while (!todo.isEmpty()) {
+			final JsonElement e = todo.pop();
+			final int d = depths.pop();
+			if (e == null || e.isJsonPrimitive() || e.isJsonNull()) continue;
+			max = Math.max(max, d + 1);
+			if (max > MAX_DEPTH) return max;
+			final Iterable<JsonElement> children = e.isJsonArray() ? e.getAsJsonArray() : e.getAsJsonObject().entrySet()
+				.stream().map(java.util.Map.Entry::getValue)::iterator;
+			for (final JsonElement c : children) {
+				todo.push(c);
+				depths.push(d + 1);
+			}
+		}
+		return max;
+	}
+
 	private static int line(final CharSequence s, final int upTo) {
 		int n = 1;
 		for (int i = 0; i < upTo; i++)

@@ -61,6 +61,15 @@ public final class Rules {
 		return simple("a string", Rules::isString);
 	}
 
+	/**
+	 * A file path that stays inside the portal tree: relative, no "..", ".",
+	 * empty segments, backslashes or ':' (the README's containment rule).
+	 */
+	public static Rule containedPath() {
+		return simple("a relative path inside the portal tree (no '..', '.', empty segments, '\\' or ':')", v -> isString(v) &&
+			org.cryoet.format.ContainedPath.isContained(v.getAsString()));
+	}
+
 	public static Rule bool() {
 		return simple("true or false", v -> v != null && v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean());
 	}
