@@ -42,6 +42,8 @@ public final class SeedCorpus {
 		c.mrc();
 		c.ndjson();
 		c.portalTree();
+		c.argumentString();
+		c.storeResponse();
 	}
 
 	private void write(final String target, final String name, final byte[] bytes) throws IOException {
@@ -257,6 +259,54 @@ public final class SeedCorpus {
 			"[{\"format\": \"ndjson\", \"path\": \"../../../../../../../x_point.ndjson\", \"shape\": \"Point\"}]}\0" +
 			"x_point.ndjson\0\0");
 		write("Discovery", "hostile-nested", "10000/TS_1/run_metadata.json\0{\"run_name\": " + nested(3000) + "}\0");
+	}
+
+	private void argumentString() throws IOException {
+		final String t = "ArgumentString";
+		write(t, "convert", "input='TS_026.zarr',level=2,output='TS_026_bin4.mrc'");
+		write(t, "macro-form", "input=[/data/my run/TS_026.zarr] level=2 viewer=none masks");
+		write(t, "export", "output='/tmp/out',layout=current,schema=2.0.0,format=ndjson,object_name=ribosome," +
+			"authors=\"Jane Doe; John Roe <0000-0002-1825-0097>\",overwrite");
+		write(t, "hostile-empty-key", "=x,\n=y");
+		write(t, "hostile-unclosed", "input='a,b");
+		write(t, "hostile-twice", "a=1,a=2");
+	}
+
+	private void storeResponse() throws IOException {
+		final String t = "StoreResponse";
+		final String listing = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListBucketResult xmlns=\"http://s3.amazonaws.com/" +
+			"doc/2006-03-01/\"><Name>bucket</Name><Prefix>10000/</Prefix><KeyCount>2</KeyCount><MaxKeys>1000</MaxKeys>" +
+			"<Delimiter>/</Delimiter><IsTruncated>true</IsTruncated><NextContinuationToken>abc==</NextContinuationToken>" +
+			"<Contents><Key>10000/dataset_metadata.json</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified>" +
+			"<Size>969</Size></Contents><CommonPrefixes><Prefix>10000/TS_026/</Prefix></CommonPrefixes></ListBucketResult>";
+		write(t, "listing", "\0" + listing);
+		write(t, "hostile-listing-size", "\0" + listing.replace("<Size>969</Size>", "<Size>99999999999999999999999</Size>"));
+		write(t, "hostile-listing-doctype", "\0<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><ListBucketResult>" +
+			"&a;</ListBucketResult>");
+		final StringBuilder deep = new StringBuilder("\0<ListBucketResult>");
+		for (int i = 0; i < 2000; i++)
+			deep.append("<Contents>");
+		write(t, "hostile-listing-deep", deep.toString());
+		write(t, "range", bytes(1, new byte[] { 0, 10, 5 }, "bytes 10-14/100", "hello"));
+		write(t, "range-at-end", bytes(1, new byte[] { 0, 10, 8 }, "bytes 10-14/15", "hello"));
+		write(t, "hostile-range-digits", bytes(1, new byte[] { 0, 10, 5 }, "bytes 10-99999999999999999999999/100", "hello"));
+		write(t, "hostile-range-short", bytes(1, new byte[] { 0, 10, 5 }, "", "hel"));
+		write(t, "body", bytes(2, new byte[] { 12, 0, 0, (byte) 0xff, 0 }, "hello", "world!!"));
+		write(t, "body-range-ignored", bytes(2, new byte[] { 12, 0, 3, 4, 0 }, "hello", "world!!"));
+		write(t, "hostile-body-short", bytes(2, new byte[] { 40, 0, 0, (byte) 0xff, 0 }, "hello"));
+		write(t, "hostile-body-huge-length", bytes(2, new byte[] { (byte) 0xfe, (byte) 0xff, 0, (byte) 0xff, 0 }, "hello"));
+	}
+
+	private static byte[] bytes(final int selector, final byte[] head, final String... parts) {
+		final java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+		b.write(selector);
+		b.write(head, 0, head.length);
+		for (int i = 0; i < parts.length; i++) {
+			if (i > 0) b.write(0);
+			final byte[] p = parts[i].getBytes(StandardCharsets.ISO_8859_1);
+			b.write(p, 0, p.length);
+		}
+		return b.toByteArray();
 	}
 
 	private static byte[] with(final byte[] b, final int off, final int v) {
