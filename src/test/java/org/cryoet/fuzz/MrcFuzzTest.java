@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** MRC files from bytes: header, extended header, and reads of boxes through the reader's ranged path. */
-class MrcFuzz {
+class MrcFuzzTest {
 
 	static Stream<Arguments> seeds() {
 		return Seeds.of("Mrc");

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Whatever the tree, discovery returns paths inside it, problems of one line,
  * or our refusal.
  */
-class DiscoveryFuzz {
+class DiscoveryFuzzTest {
 
 	private static final Path BASE;
 	static {

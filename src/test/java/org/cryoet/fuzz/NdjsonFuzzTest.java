@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * so that the fuzzer reaches it: every point read has finite coordinates, a
  * rotation for oriented points and a non-negative instance id.
  */
-class NdjsonFuzz {
+class NdjsonFuzzTest {
 
 	static Stream<Arguments> seeds() {
 		return Seeds.of("Ndjson");

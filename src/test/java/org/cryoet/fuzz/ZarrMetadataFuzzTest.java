@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * parsers (seeds of either kind exercise their own), and what parses must be
  * usable as it stands.
  */
-class ZarrMetadataFuzz {
+class ZarrMetadataFuzzTest {
 
 	static Stream<Arguments> seeds() {
 		return Seeds.of("ZarrMetadata");

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * body delivered in pieces against its Content-Length. The first byte picks
  * which; see {@link #ranged} and {@link #collected} for the layouts.
  */
-class StoreResponseFuzz {
+class StoreResponseFuzzTest {
 
 	private static final String WHERE = "s3://bucket/10000/";
 

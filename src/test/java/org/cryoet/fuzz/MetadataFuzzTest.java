@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * field asked for, validated under both schemas and automatically. The first
  * byte picks the file name, hence the kind; the rest is the file.
  */
-class MetadataFuzz {
+class MetadataFuzzTest {
 
 	private static final String[] NAMES = { "ribosome-1.0.json", "tomogram_metadata.json", "tiltseries_metadata.json",
 		"dataset_metadata.json", "run_metadata.json", "alignment_metadata.json" };

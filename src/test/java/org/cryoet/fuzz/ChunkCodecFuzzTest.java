@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Stored chunks: Blosc frames (every compressor inside, whole and by range)
  * and zlib, gzip and zstd streams. An input is one selector byte, the
  * expected decoded size (two bytes, little-endian, times the element size in
- * the selector's high bits) and the stored bytes; see {@link ChunkCodecSeeds}.
+ * the selector's high bits) and the stored bytes; see {@link SeedCorpus}.
  */
-class ChunkCodecFuzz {
+class ChunkCodecFuzzTest {
 
 	static Stream<Arguments> seeds() {
 		return Seeds.of("ChunkCodec");

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * IllegalArgumentException the launcher prints after the command's label, so
  * the message must be one line; what parses has keys without separators.
  */
-class ArgumentStringFuzz {
+class ArgumentStringFuzzTest {
 
 	static Stream<Arguments> seeds() {
 		return Seeds.of("ArgumentString");
