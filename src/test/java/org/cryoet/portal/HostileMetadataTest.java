@@ -65,6 +65,20 @@ class HostileMetadataTest {
 		assertTrue(e.getMessage().startsWith(f + ": JSON nested deeper than"), e.getMessage());
 	}
 
+	/** Found by the Metadata campaign: a field name with a newline made a problem of two lines. */
+	@Test
+	void problemsStayOnOneLine() {
+		final JsonObject o = JsonParser.parseString("{\"dates\\n  version\": 1, \"method_type\": \"hand\\r\\npicked\"}")
+			.getAsJsonObject();
+		final MetadataValidator.Result r = MetadataValidator.validate(o, MetadataKind.ANNOTATION, SchemaVersion.V2_0_0);
+		assertTrue(r.problems.stream().anyMatch(p -> p.toString().equals(
+			"$[\"dates\\n  version\"]: field is not allowed in AnnotationMetadata")), r.problems.toString());
+		assertTrue(r.problems.stream().anyMatch(p -> p.toString().startsWith("$.method_type: ") && p.toString().contains(
+			"found \"hand\\r\\npicked\"")), r.problems.toString());
+		for (final org.cryoet.portal.validation.Problem p : r.problems)
+			assertTrue(p.toString().indexOf('\n') < 0 && p.toString().indexOf('\r') < 0, p.toString());
+	}
+
 	@Test
 	void annotationFilesStayInsideThePortalTree() {
 		for (final String bad : new String[] { "../../../etc/passwd", "/etc/passwd", "a/../../b_point.ndjson",
