@@ -232,7 +232,9 @@ public final class SeedCorpus {
 							write("Metadata", (seedLayout ? "seed-" : "current-") + name, seed);
 						}
 						// Discovery: path NUL content NUL ...; volumes' bytes left out, metadata kept.
-						if (rel.chars().filter(ch -> ch == '/').count() > 12) continue;
+						// A volume's chunks add nothing to discovery but time: keep a .zarr's top metadata only.
+						final int zarr = rel.indexOf(".zarr/");
+						if (zarr >= 0 && rel.substring(zarr + 6).contains("/")) continue;
 						tree.write(rel.getBytes(StandardCharsets.UTF_8));
 						tree.write(0);
 						if (json && Files.size(f) < 4096) tree.write(Files.readAllBytes(f));
