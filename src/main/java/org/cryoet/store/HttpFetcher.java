@@ -219,7 +219,8 @@ final class HttpFetcher {
 			return body;
 		}
 		final Matcher m = CONTENT_RANGE.matcher(cr.trim());
-		if (!m.matches()) throw new TransientFault("a malformed Content-Range \"" + cr + "\"");
+		if (!m.matches()) throw new TransientFault("a malformed Content-Range \"" + cr.replaceAll("[\\x00-\\x1f\\x7f]", "?") +
+			"\"");
 		final long first = Long.parseLong(m.group(1)), last = Long.parseLong(m.group(2));
 		if (first != offset) throw new TransientFault("bytes from " + first + " instead of " + offset);
 		long expect = Math.min(length, last - first + 1);

@@ -45,6 +45,13 @@ class HostileAnswersTest {
 		assertEquals("a malformed Content-Range \"bytes 10-99999999999999999999999/100\"", e.getMessage());
 	}
 
+	/** Found by the StoreResponse campaign: a Content-Range holding a newline made a refusal of two lines. */
+	@Test
+	void aMalformedContentRangeIsQuotedOnOneLine() {
+		final IOException e = assertThrows(IOException.class, () -> StoreParsing.ranged(206, "e\nlhlo", new byte[3], 0, 3));
+		assertEquals("a malformed Content-Range \"e?lhlo\"", e.getMessage());
+	}
+
 	/** A Content-Length of 2^62 made a 2 GiB buffer before any byte arrived (OutOfMemoryError under -Xmx512m). */
 	@Test
 	void aContentLengthIsAClaimNotAnAllocation() {
