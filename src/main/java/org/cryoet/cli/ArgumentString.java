@@ -25,7 +25,8 @@ final class ArgumentString {
 			while (i < n && s.charAt(i) != '=' && s.charAt(i) != ',' && !Character.isWhitespace(s.charAt(i)))
 				i++;
 			final String key = s.substring(keyStart, i);
-			if (key.isEmpty()) throw new IllegalArgumentException("empty parameter name in \"" + s + "\"");
+			if (key.isEmpty()) throw new IllegalArgumentException("empty parameter name at character " + (i + 1) +
+				" of the argument string (expected key='value')");
 			if (i >= n || s.charAt(i) != '=') {
 				out.put(key, null); // a bare keyword, as the macro recorder writes a checked box
 				continue;

@@ -26,6 +26,8 @@ final class BodyCollector implements BodySubscriber<ByteBuffer> {
 		}
 	}
 
+	static final int INITIAL_MAX = 16 << 20;
+
 	private final CompletableFuture<ByteBuffer> result = new CompletableFuture<>();
 	private final Watch watch;
 	private final long declared;
@@ -50,7 +52,8 @@ final class BodyCollector implements BodySubscriber<ByteBuffer> {
 		this.want = want;
 		long expect = declared >= 0 ? declared - skip : 1 << 16;
 		if (want >= 0) expect = Math.min(expect, want);
-		expect = Math.max(0, Math.min(expect, Integer.MAX_VALUE - 16));
+		// A Content-Length is the server's claim: start at most 16 MiB and grow as bytes really arrive.
+		expect = Math.max(0, Math.min(expect, INITIAL_MAX));
 		this.buf = reuse != null && reuse.length >= expect ? reuse : new byte[(int) expect];
 	}
 

@@ -43,7 +43,8 @@ final class HttpFetcher {
 		}
 	}
 
-	private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+	/** At most 18 digits: every value fits a long, and no sum of two overflows. */
+	private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d{1,18})-(\\d{1,18})/(\\d{1,18}|\\*)");
 	private static final Pattern S3_CODE = Pattern.compile("<Code>([^<]{1,80})</Code>");
 
 	private final HttpClient client;
@@ -203,7 +204,7 @@ final class HttpFetcher {
 	}
 
 	/** The body of a 2xx GET, checked against the range asked for. */
-	private static ByteBuffer checked(final HttpResponse<ByteBuffer> r, final long offset, final long length)
+	static ByteBuffer checked(final HttpResponse<ByteBuffer> r, final long offset, final long length)
 		throws IOException
 	{
 		final ByteBuffer body = r.body();
@@ -218,7 +219,8 @@ final class HttpFetcher {
 			return body;
 		}
 		final Matcher m = CONTENT_RANGE.matcher(cr.trim());
-		if (!m.matches()) throw new TransientFault("a malformed Content-Range \"" + cr + "\"");
+		if (!m.matches()) throw new TransientFault("a malformed Content-Range \"" + cr.replaceAll("[\\x00-\\x1f\\x7f]", "?") +
+			"\"");
 		final long first = Long.parseLong(m.group(1)), last = Long.parseLong(m.group(2));
 		if (first != offset) throw new TransientFault("bytes from " + first + " instead of " + offset);
 		long expect = Math.min(length, last - first + 1);

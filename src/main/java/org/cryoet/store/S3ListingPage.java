@@ -37,6 +37,8 @@ final class S3ListingPage {
 			f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
 			f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
 			f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			// A listing nests three levels; a hostile depth is refused by the parser itself.
+			f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "64");
 			f.setXIncludeAware(false);
 			f.setExpandEntityReferences(false);
 			f.setNamespaceAware(false);
@@ -45,7 +47,8 @@ final class S3ListingPage {
 			root = db.parse(new ByteArrayInputStream(b)).getDocumentElement();
 		}
 		catch (final Exception e) {
-			throw new StoreException(where + ": the listing is not valid XML (" + e.getMessage() + ")");
+			throw new StoreException(where + ": the listing is not valid XML (" + String.valueOf(e.getMessage()).replaceAll(
+				"[\\r\\n]+", " ") + ")");
 		}
 		if (!root.getTagName().equals("ListBucketResult"))
 			throw new StoreException(where + ": expected a ListBucketResult, found <" + root.getTagName() + ">");
@@ -59,7 +62,7 @@ final class S3ListingPage {
 				case "Contents":
 					p.keys.add(child(e, "Key"));
 					final String size = child(e, "Size");
-					p.sizes.add(size == null ? -1 : Long.parseLong(size.trim()));
+					p.sizes.add(size == null ? -1 : size(size, where));
 					break;
 				case "CommonPrefixes":
 					p.prefixes.add(child(e, "Prefix"));
@@ -77,6 +80,18 @@ final class S3ListingPage {
 		if (p.keys.contains(null) || p.prefixes.contains(null))
 			throw new StoreException(where + ": a listing entry without its Key or Prefix");
 		return p;
+	}
+
+	private static long size(final String text, final String where) throws StoreException {
+		try {
+			final long n = Long.parseLong(text.trim());
+			if (n >= 0) return n;
+		}
+		catch (final NumberFormatException e) {
+			// said below
+		}
+		throw new StoreException(where + ": a listing entry with Size \"" + text.trim().replaceAll("[\\x00-\\x1f]", "?") +
+			"\", not a byte count");
 	}
 
 	private static String child(final Element e, final String tag) {

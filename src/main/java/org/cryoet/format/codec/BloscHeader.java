@@ -43,8 +43,13 @@ final class BloscHeader {
 		return h;
 	}
 
+	/**
+	 * Before any block buffer is allocated: c-blosc never writes a block
+	 * larger than the frame's data (an empty frame has a block size of 0 or 1).
+	 */
 	void checkBlockSize() throws CorruptDataException {
-		if (nbytes > 0 && (blockSize <= 0 || blockSize > nbytes) && !memcpyed())
+		if (memcpyed()) return;
+		if (nbytes > 0 ? blockSize <= 0 || blockSize > nbytes : blockSize < 0 || blockSize > 1)
 			throw new CorruptDataException("Blosc header has an invalid block size " + blockSize + " for " + nbytes +
 				" bytes");
 	}

@@ -125,12 +125,12 @@ public final class MrcHeader {
 		return (long) nx * ny * nz * dataType().bytes();
 	}
 
-	/** Voxel size in Å along X, Y, Z ({@code cella / m}); NaN where undefined (cella or m is 0). */
+	/** Voxel size in Å along X, Y, Z ({@code cella / m}); NaN where undefined (cella or m not finite and positive). */
 	public double[] voxelSize() {
 		final int[] m = { mx, my, mz };
 		final double[] v = new double[3];
 		for (int i = 0; i < 3; i++)
-			v[i] = m[i] > 0 && cella[i] > 0 ? cella[i] / (double) m[i] : Double.NaN;
+			v[i] = m[i] > 0 && cella[i] > 0 && Float.isFinite(cella[i]) ? cella[i] / (double) m[i] : Double.NaN;
 		return v;
 	}
 

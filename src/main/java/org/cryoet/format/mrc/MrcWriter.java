@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.cryoet.format.DataType;
+import org.cryoet.format.FormatException;
 
 /**
  * Writes an MRC2014 file section by section (z slices, C order), then fills
@@ -33,6 +34,10 @@ public final class MrcWriter implements Closeable {
 	{
 		final int mode = MrcMode.of(type);
 		if (mode < 0) throw new IllegalArgumentException("no MRC mode for " + type);
+		for (final double v : voxelSize)
+			if (!(Double.isFinite(v) && v > 0))
+				throw new FormatException(path + ": voxel size " + java.util.Arrays.toString(voxelSize) +
+					" is not finite and positive; an MRC header cannot carry it");
 		this.type = type;
 		header = new MrcHeader();
 		header.mode = mode;

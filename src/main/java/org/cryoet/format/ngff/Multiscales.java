@@ -3,14 +3,15 @@ package org.cryoet.format.ngff;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.cryoet.format.ContainedPath;
 import org.cryoet.format.FormatException;
+import org.cryoet.format.json.JsonDocument;
 import org.cryoet.format.json.PythonJson;
 
 /**
@@ -59,13 +60,10 @@ public final class Multiscales {
 
 	/** @param where the {@code .zattrs} file, for messages */
 	public static Multiscales parse(final byte[] zattrs, final String where) throws FormatException {
-		final JsonObject root;
-		try {
-			root = JsonParser.parseString(new String(zattrs, StandardCharsets.UTF_8)).getAsJsonObject();
-		}
-		catch (final RuntimeException e) {
-			throw new FormatException(where + ": not a JSON object (" + e.getMessage() + ")");
-		}
+		final JsonElement doc = JsonDocument.parse(zattrs, where, "an OME-NGFF group's attributes (a JSON object)");
+		if (!doc.isJsonObject())
+			throw new FormatException(where + ": not a JSON object, so not an OME-NGFF group's attributes");
+		final JsonObject root = doc.getAsJsonObject();
 		final JsonElement ms = root.get("multiscales");
 		if (ms == null || !ms.isJsonArray() || ms.getAsJsonArray().size() == 0)
 			throw new FormatException(where + ": no \"multiscales\" list, so this is not an OME-NGFF image group");
@@ -74,7 +72,7 @@ public final class Multiscales {
 			final String version = m.has("version") ? m.get("version").getAsString() : root.has("version") ? root.get(
 				"version").getAsString() : "";
 			if (!version.isEmpty() && !version.startsWith("0.4") && !version.startsWith("0.3") && !version.startsWith("0.2"))
-				throw new FormatException("OME-NGFF version " + version + " is not supported (0.4 is)");
+				throw new FormatException("OME-NGFF version " + NgffRules.quote(version) + " is not supported (0.4 is)");
 			final List<Axis> axes = new ArrayList<>();
 			if (m.has("axes")) for (final JsonElement a : m.getAsJsonArray("axes")) {
 				if (a.isJsonPrimitive()) axes.add(new Axis(a.getAsString(), "space", ""));
@@ -83,14 +81,14 @@ public final class Multiscales {
 					axes.add(new Axis(str(o, "name"), str(o, "type"), str(o, "unit")));
 				}
 			}
+			NgffRules.checkAxes(axes);
 			final JsonArray datasets = m.getAsJsonArray("datasets");
 			if (datasets == null || datasets.size() == 0) throw new FormatException("multiscales has no datasets");
 			final int nd = axes.isEmpty() ? -1 : axes.size();
-			final double[] globalScale = new double[Math.max(nd, 0)];
-			java.util.Arrays.fill(globalScale, 1);
 			final List<Level> levels = new ArrayList<>();
 			for (final JsonElement de : datasets) {
 				final JsonObject d = de.getAsJsonObject();
+				final String path = ContainedPath.check(str(d, "path"), where, "datasets[" + levels.size() + "].path");
 				double[] scale = null, translation = null;
 				if (d.has("coordinateTransformations")) for (final JsonElement te : d.getAsJsonArray(
 					"coordinateTransformations"))
@@ -100,7 +98,7 @@ public final class Multiscales {
 					if (type.equals("scale")) scale = doubles(t.getAsJsonArray("scale"));
 					else if (type.equals("translation")) translation = doubles(t.getAsJsonArray("translation"));
 					else if (!type.equals("identity"))
-						throw new FormatException("coordinate transformation \"" + type + "\" is not supported");
+						throw new FormatException("coordinate transformation " + NgffRules.quote(type) + " is not supported");
 				}
 				if (scale == null) {
 					scale = new double[nd < 0 ? 3 : nd];
@@ -108,19 +106,21 @@ public final class Multiscales {
 				}
 				if (translation == null) translation = new double[scale.length];
 				if (nd >= 0 && (scale.length != nd || translation.length != nd))
-					throw new FormatException("dataset " + str(d, "path") + " has a transform of " + scale.length +
-						" dimensions for " + nd + " axes");
-				levels.add(new Level(str(d, "path"), scale, translation));
+					throw new FormatException("dataset " + path + " has a transform of " + scale.length + " dimensions for " +
+						nd + " axes");
+				NgffRules.checkTransform(path, scale, translation);
+				levels.add(new Level(path, scale, translation));
 			}
 			final boolean label = root.has("image-label") || m.has("metadata") && m.get("metadata").isJsonObject() &&
 				m.getAsJsonObject("metadata").has("image-label");
 			return new Multiscales(m.has("name") ? m.get("name").getAsString() : "", axes, levels, label);
 		}
 		catch (final FormatException e) {
-			throw new FormatException(where + ": " + e.getMessage());
+			throw e.getMessage().startsWith(where) ? e : new FormatException(where + ": " + e.getMessage());
 		}
 		catch (final RuntimeException e) {
-			throw new FormatException(where + ": malformed OME-NGFF multiscales (" + e + ")");
+			throw new FormatException(where + ": malformed OME-NGFF multiscales (a field has the wrong kind of value: " +
+				e.getClass().getSimpleName() + ")");
 		}
 	}
 

@@ -14,7 +14,7 @@ import org.cryoet.format.DataType;
 import org.cryoet.format.FormatException;
 import org.cryoet.format.codec.Codec;
 import org.cryoet.format.codec.Codecs;
-import org.cryoet.format.json.JsonSyntax;
+import org.cryoet.format.json.JsonDocument;
 import org.cryoet.format.json.PythonJson;
 
 /** The contents of a Zarr v2 {@code .zarray}, checked. Axes are in the array's order (z, y, x for OME-Zarr). */
@@ -44,16 +44,10 @@ public final class ZarrArrayMetadata {
 
 	/** @param where the file, for messages */
 	public static ZarrArrayMetadata parse(final byte[] json, final String where) throws FormatException {
-		final JsonObject o;
-		try {
-			o = JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
-		}
-		catch (final com.google.gson.JsonParseException e) {
-			throw new FormatException(where + ": " + JsonSyntax.describe(e) + "; expected a Zarr v2 array description");
-		}
-		catch (final IllegalStateException e) {
+		final JsonElement doc = JsonDocument.parse(json, where, "a Zarr v2 array description");
+		if (!doc.isJsonObject())
 			throw new FormatException(where + ": expected a Zarr v2 array description (a JSON object), found other JSON");
-		}
+		final JsonObject o = doc.getAsJsonObject();
 		try {
 			final int format = o.has("zarr_format") ? o.get("zarr_format").getAsInt() : -1;
 			if (format != 2) throw new FormatException("zarr_format is " + o.get("zarr_format") + ", only 2 is supported");
@@ -61,22 +55,33 @@ public final class ZarrArrayMetadata {
 			final long[] c = longs(o, "chunks");
 			if (shape.length != c.length)
 				throw new FormatException("shape has " + shape.length + " dimensions but chunks has " + c.length);
+			if (shape.length == 0 || shape.length > 32)
+				throw new FormatException("shape has " + shape.length + " dimensions (1 to 32 are supported)");
 			final int[] chunks = new int[c.length];
-			long chunkElements = 1;
 			for (int d = 0; d < c.length; d++) {
 				if (c[d] <= 0 || c[d] > Integer.MAX_VALUE) throw new FormatException("chunk size " + c[d] + " is invalid");
 				if (shape[d] < 0) throw new FormatException("shape " + Arrays.toString(shape) + " is negative");
 				chunks[d] = (int) c[d];
-				chunkElements *= c[d];
 			}
 			final JsonElement dt = o.get("dtype");
 			if (dt == null || !dt.isJsonPrimitive())
 				throw new FormatException("dtype " + dt + " is not supported (structured dtypes are not)");
 			final ZarrDtype dtype = ZarrDtype.parse(dt.getAsString());
-			if (chunkElements * dtype.type.bytes() > Integer.MAX_VALUE - 64)
-				throw new FormatException("chunks of " + Arrays.toString(chunks) + " are larger than 2 GiB");
+			// Exact arithmetic: a chunk must fit one Java array, and the whole array a long byte count.
+			try {
+				long chunkBytes = dtype.type.bytes(), arrayBytes = dtype.type.bytes();
+				for (int d = 0; d < c.length; d++) {
+					chunkBytes = Math.multiplyExact(chunkBytes, c[d]);
+					if (chunkBytes > Integer.MAX_VALUE - 64) throw new ArithmeticException();
+					arrayBytes = Math.multiplyExact(arrayBytes, Math.addExact(shape[d], c[d]));
+				}
+			}
+			catch (final ArithmeticException e) {
+				throw new FormatException("shape " + Arrays.toString(shape) + " in chunks of " + Arrays.toString(chunks) +
+					" is too large (chunks must stay under 2 GiB and the array under 2^63 bytes)");
+			}
 			final String order = o.has("order") ? o.get("order").getAsString() : "C";
-			if (!order.equals("C") && !order.equals("F")) throw new FormatException("order \"" + order + "\" is not C or F");
+			if (!order.equals("C") && !order.equals("F")) throw new FormatException("order " + new JsonPrimitive(order) + " is not C or F");
 			final JsonElement filters = o.get("filters");
 			if (filters != null && !filters.isJsonNull() && !(filters.isJsonArray() && filters.getAsJsonArray().size() == 0))
 				throw new FormatException("filters " + filters + " are not supported");
@@ -85,21 +90,26 @@ public final class ZarrArrayMetadata {
 				codec = Codecs.fromJson(o.get("compressor"));
 			}
 			catch (final IllegalArgumentException e) {
-				throw new FormatException(e.getMessage());
+				throw new FormatException(oneLine(e.getMessage()));
 			}
 			final String sep = o.has("dimension_separator") && !o.get("dimension_separator").isJsonNull() ? o.get(
 				"dimension_separator").getAsString() : ".";
 			if (!sep.equals(".") && !sep.equals("/"))
-				throw new FormatException("dimension_separator \"" + sep + "\" is not \".\" or \"/\"");
+				throw new FormatException("dimension_separator " + new JsonPrimitive(sep) + " is not \".\" or \"/\"");
 			return new ZarrArrayMetadata(shape, chunks, dtype, order.equals("F"), fillValue(o.get("fill_value")), codec, sep);
 		}
 		catch (final FormatException e) {
-			throw new FormatException(where + ": " + e.getMessage());
+			throw new FormatException(where + ": " + oneLine(e.getMessage()));
 		}
 		catch (final RuntimeException e) {
 			throw new FormatException(where + ": not a valid Zarr v2 array description (a field has the wrong kind of " +
-				"value: " + e.getMessage() + ")");
+				"value: " + oneLine(String.valueOf(e.getMessage())) + ")");
 		}
+	}
+
+	/** Messages quote values from the file: keep them on one line. */
+	private static String oneLine(final String m) {
+		return m.replaceAll("[\\x00-\\x1f\\x7f]", "?");
 	}
 
 	private static double fillValue(final JsonElement f) throws FormatException {

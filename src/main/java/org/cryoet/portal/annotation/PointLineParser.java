@@ -106,14 +106,16 @@ final class PointLineParser {
 				}
 				case 2:
 					mask |= matrix() << PointTable.MATRIX_INT_SHIFT;
+					final String notRotation = RotationMatrix.problem(matrix);
+					if (notRotation != null) throw new LineException(notRotation);
 					hasMatrix = true;
 					matrixStart = keyStart;
 					matrixEnd = p;
 					break;
 				case 3: {
 					final double v = number("instance_id");
-					if (!lastWasInteger || v != Math.rint(v) || Math.abs(v) > 9.007199254740992E15)
-						throw new LineException("instance_id must be an integer, found " + text(valueStart, p));
+					if (!lastWasInteger || v != Math.rint(v) || v < 0 || v > 9.007199254740992E15)
+						throw new LineException("instance_id must be a non-negative integer, found " + text(valueStart, p));
 					instance = (long) v;
 					hasInstance = true;
 					instanceStart = keyStart;

@@ -86,12 +86,14 @@ final class PortalLineFastPath {
 				if (integer) mask |= 1 << PointTable.MATRIX_INT_SHIFT + i;
 			}
 			if (!literal(MATRIX_END)) return -1;
+			// a matrix that is no rotation is refused by the general parser, with its reason
+			if (RotationMatrix.problem(matrix) != null) return -1;
 		}
 		else if (kind == PointKind.INSTANCE_POINT) {
 			if (!literal(INSTANCE)) return -1;
 			final double v = number();
 			// an integer of at most 15 digits is exact as a double, as the general parser requires
-			if (v != v || !integer || Math.abs(v) >= 1e15) return -1;
+			if (v != v || !integer || v < 0 || v >= 1e15) return -1;
 			instance = (long) v;
 			if (p >= limit || b[p++] != '}') return -1;
 		}

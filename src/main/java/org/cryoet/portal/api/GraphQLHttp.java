@@ -135,6 +135,13 @@ public final class GraphQLHttp {
 	{
 		final JsonElement e;
 		try {
+			// An error's text is printed from the tree: a hostile depth would overflow the stack.
+			org.cryoet.format.json.JsonDocument.checkDepth(body, where(operationName));
+		}
+		catch (final org.cryoet.format.FormatException ex) {
+			throw new PortalApiException(ex.getMessage());
+		}
+		try {
 			e = JsonParser.parseString(body);
 		}
 		catch (final JsonParseException ex) {

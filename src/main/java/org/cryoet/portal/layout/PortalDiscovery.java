@@ -72,8 +72,17 @@ public final class PortalDiscovery {
 	/** A local file or folder. */
 	public static Result discover(final Path entry) throws IOException {
 		final Path input = entry.toAbsolutePath().normalize();
-		if (!Files.exists(input)) throw new FormatException(entry + ": not found");
-		return discover(Stores.local(input));
+		if (!Files.exists(input)) throw new FormatException(printable(entry) + ": not found");
+		final StorePath in;
+		try {
+			in = Stores.local(input);
+		}
+		catch (final org.cryoet.store.StoreException e) {
+			// a name with a control character or a backslash: no portal tree has one
+			throw new FormatException(printable(entry) + ": not a CryoET Data Portal layout (" + printable(e
+				.getMessage()) + ")");
+		}
+		return discover(in);
 	}
 
 	/**
@@ -97,9 +106,9 @@ public final class PortalDiscovery {
 	}
 
 	private Result find(final StorePath input) throws IOException {
-		if (!input.store.canList()) throw new FormatException(input + ": " + Folders.NO_LISTING);
+		if (!input.store.canList()) throw new FormatException(printable(input) + ": " + Folders.NO_LISTING);
 		final boolean folder = folders.isFolder(input);
-		if (!folder && !folders.isFile(input)) throw new FormatException(input + ": not found");
+		if (!folder && !folders.isFile(input)) throw new FormatException(printable(input) + ": not found");
 		final StorePath start = folder ? input : input.parent();
 		final List<StorePath> datasetDirs = new ArrayList<>();
 		if (!isDataset(start) && !isRun(start)) for (final StorePath child : folders.folders(start))
@@ -110,13 +119,28 @@ public final class PortalDiscovery {
 				break;
 			}
 		if (datasetDirs.isEmpty())
-			throw new FormatException(input + ": not a CryoET Data Portal layout (give " + ENTRY_POINTS + ")");
+			throw new FormatException(printable(input) + ": not a CryoET Data Portal layout (give " + ENTRY_POINTS + ")");
 		final List<Dataset> datasets = new ArrayList<>();
 		for (final StorePath d : datasetDirs) {
 			final Dataset ds = dataset(d, input.startsWith(d) && !input.equals(d) ? input : null);
 			datasets.add(input.startsWith(d) && !input.equals(d) ? prune(ds, input) : ds);
 		}
 		return new Result(input, folder, datasets);
+	}
+
+	/** A location as one line: control characters in names (a newline in a folder name) escaped. */
+	static String printable(final Object location) {
+		final String s = String.valueOf(location);
+		final StringBuilder sb = new StringBuilder(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			final char c = s.charAt(i);
+			if (c == '\n') sb.append("\\n");
+			else if (c == '\r') sb.append("\\r");
+			else if (c == '\t') sb.append("\\t");
+			else if (Character.isISOControl(c)) sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+			else sb.append(c);
+		}
+		return sb.toString();
 	}
 
 	// ---- recognising folders ----
@@ -246,7 +270,12 @@ public final class PortalDiscovery {
 		final Matcher m = PortalLayout.VOXEL_SPACING.matcher(dir.name());
 		double value = Double.NaN;
 		if (m.matches()) value = Double.parseDouble(m.group(1));
-		else problems.add(dir + ": folder name does not parse as VoxelSpacing{Å} (e.g. VoxelSpacing13.480)");
+		if (!(value > 0)) {
+			// a spacing of 0 would be divided by: it does not parse as a size
+			problems.add(printable(dir) + ": folder name does not parse as VoxelSpacing{Å} with a size above 0 (e.g. " +
+				"VoxelSpacing13.480)");
+			value = Double.NaN;
+		}
 		final List<VolumeEntry> tomograms = new ArrayList<>();
 		for (final Map.Entry<String, StorePath> t : layout.tomograms(folders, dir).entrySet())
 			tomograms.add(volumeEntry(t.getKey(), t.getValue(), "tomogram_metadata.json"));
@@ -302,11 +331,11 @@ public final class PortalDiscovery {
 			if (shape == null && AnnotationShape.ofSuffix(suffix) != null) shape = AnnotationShape.ofSuffix(suffix).name();
 			String format = entry != null ? entry.format : null;
 			if (format == null) format = AnnotationFormat.ofFileName(n);
-			if (shape == null) problems.add(f + ": file name does not end in a known annotation shape");
+			if (shape == null) problems.add(printable(f) + ": file name does not end in a known annotation shape");
 			else files.add(new AnnotationFile(f, shape, format));
 		}
 		for (final String missing : listed.keySet())
-			problems.add(meta + ": lists " + missing + ", which is not here");
+			problems.add(printable(meta) + ": lists " + printable(missing) + ", which is not here");
 		final String name = md == null ? object : firstNonNull(md.objectName(), object);
 		final String objectId = md == null ? null : md.objectIdText();
 		final String ver = md == null || md.versionText() == null ? version : md.versionText();
@@ -323,7 +352,7 @@ public final class PortalDiscovery {
 			return MetadataFiles.read(file);
 		}
 		catch (final FormatException e) {
-			problems.add(e.getMessage());
+			problems.add(printable(e.getMessage()));
 			return null;
 		}
 	}

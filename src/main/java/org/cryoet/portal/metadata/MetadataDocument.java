@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.cryoet.store.AtomicOutput;
 import org.cryoet.format.FormatException;
+import org.cryoet.format.json.JsonDocument;
 import org.cryoet.format.json.PythonJson;
 
 /**
@@ -141,6 +142,9 @@ public class MetadataDocument {
 	/** Reads a metadata file as the document type its name says. */
 	public static MetadataDocument read(final Path file) throws FormatException {
 		final JsonObject o = MetadataFiles.read(file);
+		// Copies, prints and validation walk the tree: refuse a hostile depth here, in one line.
+		if (JsonDocument.depth(o) > JsonDocument.MAX_DEPTH)
+			throw new FormatException(file + ": JSON nested deeper than " + JsonDocument.MAX_DEPTH + " levels; not metadata");
 		final MetadataKind kind = MetadataKind.ofFileName(file.getFileName().toString());
 		if (kind == null) throw new FormatException(file + ": not a metadata JSON file");
 		switch (kind) {

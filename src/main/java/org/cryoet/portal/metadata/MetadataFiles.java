@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.cryoet.format.FormatException;
+import org.cryoet.format.json.JsonDocument;
 import org.cryoet.format.json.JsonSyntax;
 import org.cryoet.store.StorePath;
 
@@ -54,6 +55,8 @@ public final class MetadataFiles {
 	}
 
 	private static JsonObject parse(final String text, final String file) throws FormatException {
+		// gson recurses per level: a hostile file nested 100,000 deep must be our one line, not a StackOverflowError
+		JsonDocument.checkDepth(text, file);
 		final JsonElement e;
 		try (Reader r = new StringReader(text)) {
 			final JsonReader reader = new JsonReader(r);

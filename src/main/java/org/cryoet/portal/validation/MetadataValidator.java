@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.cryoet.format.json.JsonDocument;
 import org.cryoet.portal.layout.PortalLayout;
 import org.cryoet.portal.metadata.MetadataKind;
 import org.cryoet.store.StorePath;
@@ -81,6 +82,11 @@ public final class MetadataValidator {
 
 	private static List<Problem> check(final JsonObject json, final MetadataKind kind, final SchemaVersion version) {
 		final List<Problem> problems = new ArrayList<>();
+		// Rules recurse into the document: a hostile depth would overflow the stack.
+		if (JsonDocument.depth(json) > JsonDocument.MAX_DEPTH) {
+			problems.add(new Problem("$", "nested deeper than " + JsonDocument.MAX_DEPTH + " levels; not metadata"));
+			return problems;
+		}
 		final ObjectRule rule = (version == SchemaVersion.V1_1_0 ? SchemaV1.INSTANCE
 			: SchemaV2.INSTANCE).of(kind);
 		if (rule == null) problems.add(new Problem("$", "schema " + version.label() + " has no " + kind.name().toLowerCase(

@@ -48,7 +48,7 @@ public final class ObjectRule implements Rule {
 			if (!o.has(r)) problems.add(new Problem(path, "required field \"" + r + "\" is missing"));
 		for (final Map.Entry<String, JsonElement> e : o.entrySet()) {
 			final Rule rule = fields.get(e.getKey());
-			final String p = path + "." + e.getKey();
+			final String p = path + Rules.member(e.getKey());
 			if (rule != null) rule.check(e.getValue(), p, problems);
 			else problems.add(new Problem(p, "field is not allowed in " + name));
 		}

@@ -24,7 +24,28 @@ public final class Rules {
 	}
 
 	private static String abbreviate(final String s) {
-		return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+		return printable(s.length() > 60 ? s.substring(0, 57) + "..." : s);
+	}
+
+	/** Text from the file, kept on one line: control characters as JSON escapes. */
+	static String printable(final String s) {
+		StringBuilder sb = null;
+		for (int i = 0; i < s.length(); i++) {
+			final char c = s.charAt(i);
+			if (c >= 0x20 && c != 0x7f && c != '\u2028' && c != '\u2029') {
+				if (sb != null) sb.append(c);
+				continue;
+			}
+			if (sb == null) sb = new StringBuilder(s.substring(0, i));
+			sb.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
+		}
+		return sb == null ? s : sb.toString();
+	}
+
+	/** A field's JSON path step: {@code .name}, or {@code ["odd name"]} when the name is not a plain word. */
+	static String member(final String key) {
+		return key.matches("[A-Za-z0-9_@-]+") ? "." + key : "[\"" + printable(key.replace("\\", "\\\\").replace("\"",
+			"\\\"")) + "\"]";
 	}
 
 	/** A simple rule from a test and a description. */
@@ -59,6 +80,15 @@ public final class Rules {
 
 	public static Rule string() {
 		return simple("a string", Rules::isString);
+	}
+
+	/**
+	 * A file path that stays inside the portal tree: relative, no "..", ".",
+	 * empty segments, backslashes or ':' (the README's containment rule).
+	 */
+	public static Rule containedPath() {
+		return simple("a relative path inside the portal tree (no '..', '.', empty segments, '\\' or ':')", v -> isString(v) &&
+			org.cryoet.format.ContainedPath.isContained(v.getAsString()));
 	}
 
 	public static Rule bool() {

@@ -5,6 +5,7 @@ import org.cryoet.portal.metadata.AnnotationShape;
 
 import static org.cryoet.portal.validation.Rules.anything;
 import static org.cryoet.portal.validation.Rules.bool;
+import static org.cryoet.portal.validation.Rules.containedPath;
 import static org.cryoet.portal.validation.Rules.enumOrTemplate;
 import static org.cryoet.portal.validation.Rules.floatOrTemplate;
 import static org.cryoet.portal.validation.Rules.intOrTemplate;
@@ -58,7 +59,7 @@ final class SchemaV1 implements Schema {
 			.req("name", string()).optNull("description", string()).optNull("state", string());
 		final Rule confidence = new ObjectRule("AnnotationConfidence").optNull("precision", number(0, 100)).optNull(
 			"recall", number(0, 100)).optNull("ground_truth_used", string());
-		final Rule outputFile = new ObjectRule("AnnotationFile").req("format", string()).req("path", string()).req("shape",
+		final Rule outputFile = new ObjectRule("AnnotationFile").req("format", string()).req("path", containedPath()).req("shape",
 			oneOf(AnnotationShape.names(AnnotationShape.SegmentationMask, AnnotationShape.OrientedPoint,
 				AnnotationShape.Point, AnnotationShape.InstanceSegmentation, AnnotationShape.InstanceSegmentationMask,
 				AnnotationShape.TriangularMesh))).optNull("is_visualization_default", bool());

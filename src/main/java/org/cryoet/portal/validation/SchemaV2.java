@@ -6,6 +6,7 @@ import org.cryoet.portal.metadata.AnnotationShape;
 import static org.cryoet.portal.validation.Rules.anyOf;
 import static org.cryoet.portal.validation.Rules.anything;
 import static org.cryoet.portal.validation.Rules.bool;
+import static org.cryoet.portal.validation.Rules.containedPath;
 import static org.cryoet.portal.validation.Rules.enumOrTemplate;
 import static org.cryoet.portal.validation.Rules.floatOrTemplate;
 import static org.cryoet.portal.validation.Rules.intOrTemplate;
@@ -71,7 +72,7 @@ final class SchemaV2 implements Schema {
 	@Override
 	public ObjectRule annotation() {
 		final Rule file = new ObjectRule("AnnotationFileMetadata").req("format", oneOf(AnnotationFormat.jsonNames(
-			AnnotationFormat.values()))).req("path", string()).req("shape", oneOf(
+			AnnotationFormat.values()))).req("path", containedPath()).req("shape", oneOf(
 				AnnotationShape.names(AnnotationShape.values()))).req("is_visualization_default", bool());
 		final Rule object = new ObjectRule("AnnotationObject").req("id", pattern(OBJECT_ID, OBJECT_ID_WHAT)).req("name",
 			string()).optNull("description", string()).optNull("state", string());

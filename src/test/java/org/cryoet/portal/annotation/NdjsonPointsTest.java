@@ -109,7 +109,10 @@ class NdjsonPointsTest {
 			{ "{\"type\": \"point\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}", "expected ',' or '}'" },
 			{ "{\"type\": \"orientedPoint\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}}", "needs \"xyz_rotation_matrix\"" },
 			{ "{\"type\": \"orientedPoint\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}, \"xyz_rotation_matrix\": [[1, 0], [0, 1]]}", "3 rows of 3" },
-			{ "{\"type\": \"instancePoint\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}, \"instance_id\": 1.5}", "must be an integer" },
+			{ "{\"type\": \"instancePoint\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}, \"instance_id\": 1.5}", "must be a non-negative integer" },
+			{ "{\"type\": \"instancePoint\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}, \"instance_id\": -4}", "must be a non-negative integer, found -4" },
+			{ "{\"type\": \"orientedPoint\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}, \"xyz_rotation_matrix\": [[2, 0, 0], [0, 2, 0], [0, 0, 2]]}", "is not a rotation: its columns are not orthonormal" },
+			{ "{\"type\": \"orientedPoint\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}, \"xyz_rotation_matrix\": [[-1, 0, 0], [0, 1, 0], [0, 0, 1]]}", "its determinant is -1.0" },
 			{ "{\"type\": \"point\", \"location\": {\"x\": \"1\", \"y\": 2, \"z\": 3}}", "location.x: expected a number" },
 			{ "{\"type\": \"point\", \"location\": {\"x\": 1, \"y\": 2, \"z\": 3}} x", "text after the end" },
 			{ "[1, 2, 3]", "expected '{'" }, { "{\"location\": {\"x\": 1, \"y\": 2, \"z\": 3}}", "no \"type\"" } };

@@ -117,7 +117,8 @@ class PortalLineFastPathTest {
 			final String[] n = new String[12];
 			for (int k = 0; k < 12; k++)
 				n[k] = randomNumber(r);
-			final String line = line("orientedPoint", n, "");
+			// numbers in the location (a matrix must be a rotation, so random numbers cannot stand there)
+			final String line = line("point", n, "");
 			if (crossCheck(line)) {
 				taken++;
 				// and each number is what the JDK reads from the same text
@@ -125,12 +126,44 @@ class PortalLineFastPathTest {
 				final byte[] b = line.getBytes(StandardCharsets.UTF_8);
 				new PortalLineFastPath().parse(b, 0, b.length, true, t);
 				assertEquals(bits(Double.parseDouble(n[0])), bits(t.x(0)), n[0]);
-				assertEquals(bits(Double.parseDouble(n[4])), bits(t.matrix(0, 0, 1)), n[4]);
+				assertEquals(bits(Double.parseDouble(n[2])), bits(t.z(0)), n[2]);
 			}
 		}
 		assertTrue(taken > 1_500, "the fast path took " + taken);
 		for (final String e : EDGE_NUMBERS)
 			crossCheck(line("point", new String[] { e, e, e }, ""));
+	}
+
+	/** A random rotation, from a random unit quaternion. */
+	static void rotation(final Random r, final double[] m) {
+		double w = r.nextGaussian(), x = r.nextGaussian(), y = r.nextGaussian(), z = r.nextGaussian();
+		final double n = Math.sqrt(w * w + x * x + y * y + z * z);
+		w /= n;
+		x /= n;
+		y /= n;
+		z /= n;
+		m[0] = 1 - 2 * (y * y + z * z);
+		m[1] = 2 * (x * y - w * z);
+		m[2] = 2 * (x * z + w * y);
+		m[3] = 2 * (x * y + w * z);
+		m[4] = 1 - 2 * (x * x + z * z);
+		m[5] = 2 * (y * z - w * x);
+		m[6] = 2 * (x * z - w * y);
+		m[7] = 2 * (y * z + w * x);
+		m[8] = 1 - 2 * (x * x + y * y);
+	}
+
+	/** An axis permutation with signs and determinant +1: a rotation of integers. */
+	static void signedPermutation(final Random r, final double[] m) {
+		final int[][] perms = { { 0, 1, 2 }, { 1, 2, 0 }, { 2, 0, 1 }, { 0, 2, 1 }, { 2, 1, 0 }, { 1, 0, 2 } };
+		final int p = r.nextInt(6);
+		java.util.Arrays.fill(m, 0);
+		int negatives = p < 3 ? 0 : 1; // odd permutations need an odd number of minus signs
+		for (int row = 0; row < 3; row++) {
+			final boolean minus = row < 2 ? r.nextBoolean() : negatives % 2 == 1;
+			if (minus && row < 2) negatives++;
+			m[row * 3 + perms[p][row]] = minus ? -1 : 1;
+		}
 	}
 
 	@Test
@@ -139,10 +172,13 @@ class PortalLineFastPathTest {
 		final PointTable t = new PointTable();
 		final double[] m = new double[9];
 		for (int i = 0; i < 30_000; i++) {
-			for (int k = 0; k < 9; k++)
-				m[k] = r.nextInt(4) == 0 ? r.nextInt(3) - 1 : r.nextGaussian();
+			// rotations as the portal writes them: exact axis permutations (integers) or full-precision ones
+			final boolean integral = r.nextInt(4) == 0;
+			if (integral) signedPermutation(r, m);
+			else rotation(r, m);
 			final PointKind kind = PointKind.values()[i % 3];
-			final int mask = r.nextInt(4) == 0 ? r.nextInt(1 << 12) : 0;
+			final int mask = r.nextInt(4) == 0 ? r.nextInt(1 << 3) | (integral ? r.nextInt(1 << 9) << PointTable
+				.MATRIX_INT_SHIFT : 0) : 0;
 			t.add(kind, r.nextDouble() * 1000, r.nextInt(500), r.nextGaussian() * 1e-6, m, r.nextInt(1000), null, mask);
 		}
 		for (int i = 0; i < t.size(); i++) {

@@ -1,0 +1,142 @@
+package org.cryoet.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.cryoet.portal.layout.Annotation;
+import org.cryoet.portal.layout.AnnotationFile;
+import org.cryoet.portal.layout.Dataset;
+import org.cryoet.portal.layout.PortalDiscovery;
+import org.cryoet.portal.layout.Run;
+import org.cryoet.portal.layout.VolumeEntry;
+import org.cryoet.portal.layout.VoxelSpacing;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Portal layout discovery over a small file tree written to a temporary
+ * folder: the input is {@code path NUL content NUL path NUL content ...}
+ * (paths the harness itself would not write outside the folder are skipped).
+ * Whatever the tree, discovery returns paths inside it, problems of one line,
+ * or our refusal.
+ */
+class DiscoveryFuzzTest {
+
+	private static final Path BASE;
+	static {
+		try {
+			BASE = Files.createTempDirectory("discovery-fuzz");
+			BASE.toFile().deleteOnExit();
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static Stream<Arguments> seeds() {
+		return Seeds.of("Discovery");
+	}
+
+	@MethodSource("seeds")
+	@FuzzTest(maxDuration = "10m")
+	void discovery(final byte[] data) throws IOException {
+		final Path root = Files.createTempDirectory(BASE, "tree");
+		try {
+			write(root, data);
+			for (final Path entry : new Path[] { root, firstDirectory(root) })
+				if (entry != null) Hostile.parsedOrRefused(entry.toString(), () -> inside(root, PortalDiscovery.discover(
+					entry)));
+		}
+		finally {
+			try (Stream<Path> s = Files.walk(root)) {
+				s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	private static void write(final Path root, final byte[] data) throws IOException {
+		final String[] parts = new String(data, StandardCharsets.UTF_8).split("\0", -1);
+		for (int i = 0; i + 1 < parts.length && i < 128; i += 2) {
+			final String rel = parts[i];
+			if (rel.length() > 200 || !SafeKeys.inside(rel) || rel.split("/").length > 14) continue;
+			try {
+				final Path f = root.resolve(rel);
+				if (rel.endsWith("/") || parts[i + 1].equals("/")) Files.createDirectories(f);
+				else {
+					Files.createDirectories(f.getParent());
+					if (!Files.isDirectory(f)) Files.write(f, parts[i + 1].getBytes(StandardCharsets.UTF_8));
+				}
+			}
+			catch (final InvalidPathException | java.nio.file.FileSystemException e) {
+				// a name this file system refuses, or a file where a folder should be: not written
+			}
+		}
+	}
+
+	private static Path firstDirectory(final Path root) throws IOException {
+		try (Stream<Path> s = Files.walk(root, 3)) {
+			return s.filter(p -> !p.equals(root) && Files.isDirectory(p)).sorted().reduce((a, b) -> b).orElse(null);
+		}
+	}
+
+	private static void inside(final Path root, final PortalDiscovery.Result r) {
+		for (final Dataset d : r.datasets) {
+			in(root, d.path, d.metadata);
+			lines(d.problems);
+			for (final Run run : d.runs) {
+				in(root, run.path, run.metadata);
+				lines(run.problems);
+				for (final VolumeEntry v : run.tiltSeries)
+					volume(root, v);
+				for (final VolumeEntry v : run.alignments)
+					volume(root, v);
+				for (final VoxelSpacing vs : run.voxelSpacings) {
+					in(root, vs.path);
+					lines(vs.problems);
+					// A name that does not parse is NaN with a problem, as the README says; a parsed one is a size.
+					Hostile.check(Double.isNaN(vs.value) ? !vs.problems.isEmpty() : Double.isFinite(vs.value) && vs.value > 0, "voxel spacing " + vs.value + " without a problem");
+					for (final VolumeEntry v : vs.tomograms)
+						volume(root, v);
+					for (final Annotation a : vs.annotations) {
+						in(root, a.metadata);
+						lines(a.problems);
+						for (final AnnotationFile f : a.files)
+							in(root, f.path);
+					}
+				}
+			}
+		}
+	}
+
+	private static void volume(final Path root, final VolumeEntry v) {
+		in(root, v.path, v.metadata);
+		for (final Map.Entry<String, org.cryoet.store.StorePath> e : v.volumes.entrySet())
+			in(root, e.getValue());
+		for (final org.cryoet.store.StorePath p : v.otherFiles)
+			in(root, p);
+		lines(v.problems);
+	}
+
+	private static void in(final Path root, final org.cryoet.store.StorePath... paths) {
+		for (final org.cryoet.store.StorePath sp : paths) {
+			if (sp == null) continue;
+			final Path p = sp.localPath();
+			Hostile.check(p != null && p.toAbsolutePath().normalize().startsWith(root), sp + " is outside " + root);
+		}
+	}
+
+	private static void lines(final List<String> problems) {
+		for (final String p : problems)
+			Hostile.check(p.indexOf('\n') < 0 && p.indexOf('\r') < 0, "a problem of more than one line: " + p);
+	}
+}
