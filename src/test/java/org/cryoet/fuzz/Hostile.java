@@ -50,20 +50,9 @@ final class Hostile {
 	static void named(final String where, final Exception e) {
 		final String m = e.getMessage();
 		// a name holding control characters is named with them escaped (\n), so that the refusal stays one line
-		if (m == null || !m.contains(where) && !m.contains(escaped(where)))
+		if (m == null || !m.contains(where) && !m.contains(org.cryoet.format.OneLine.printable(where)))
 			throw new AssertionError("refusal does not name " + where + ": " + m, e);
 		if (m.indexOf('\n') >= 0) throw new AssertionError("refusal is more than one line: " + m, e);
-	}
-
-	private static String escaped(final String s) {
-		final StringBuilder sb = new StringBuilder();
-		for (final char c : s.toCharArray())
-			if (c == '\n') sb.append("\\n");
-			else if (c == '\r') sb.append("\\r");
-			else if (c == '\t') sb.append("\\t");
-			else if (Character.isISOControl(c)) sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-			else sb.append(c);
-		return sb.toString();
 	}
 
 	/** A condition the valid result must meet. */

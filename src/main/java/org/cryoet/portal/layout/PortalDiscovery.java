@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 import org.cryoet.format.FormatException;
+import org.cryoet.format.OneLine;
 import org.cryoet.portal.metadata.AnnotationFormat;
 import org.cryoet.portal.metadata.AnnotationMetadata;
 import org.cryoet.portal.metadata.AnnotationShape;
@@ -72,14 +73,14 @@ public final class PortalDiscovery {
 	/** A local file or folder. */
 	public static Result discover(final Path entry) throws IOException {
 		final Path input = entry.toAbsolutePath().normalize();
-		if (!Files.exists(input)) throw new FormatException(printable(entry) + ": not found");
+		if (!Files.exists(input)) throw new FormatException(OneLine.printable(entry) + ": not found");
 		final StorePath in;
 		try {
 			in = Stores.local(input);
 		}
 		catch (final org.cryoet.store.StoreException e) {
 			// a name with a control character or a backslash: no portal tree has one
-			throw new FormatException(printable(entry) + ": not a CryoET Data Portal layout (" + printable(e
+			throw new FormatException(OneLine.printable(entry) + ": not a CryoET Data Portal layout (" + OneLine.printable(e
 				.getMessage()) + ")");
 		}
 		return discover(in);
@@ -106,9 +107,9 @@ public final class PortalDiscovery {
 	}
 
 	private Result find(final StorePath input) throws IOException {
-		if (!input.store.canList()) throw new FormatException(printable(input) + ": " + Folders.NO_LISTING);
+		if (!input.store.canList()) throw new FormatException(OneLine.printable(input) + ": " + Folders.NO_LISTING);
 		final boolean folder = folders.isFolder(input);
-		if (!folder && !folders.isFile(input)) throw new FormatException(printable(input) + ": not found");
+		if (!folder && !folders.isFile(input)) throw new FormatException(OneLine.printable(input) + ": not found");
 		final StorePath start = folder ? input : input.parent();
 		final List<StorePath> datasetDirs = new ArrayList<>();
 		if (!isDataset(start) && !isRun(start)) for (final StorePath child : folders.folders(start))
@@ -119,28 +120,14 @@ public final class PortalDiscovery {
 				break;
 			}
 		if (datasetDirs.isEmpty())
-			throw new FormatException(printable(input) + ": not a CryoET Data Portal layout (give " + ENTRY_POINTS + ")");
+			throw new FormatException(OneLine.printable(input) + ": not a CryoET Data Portal layout (give " +
+				ENTRY_POINTS + ")");
 		final List<Dataset> datasets = new ArrayList<>();
 		for (final StorePath d : datasetDirs) {
 			final Dataset ds = dataset(d, input.startsWith(d) && !input.equals(d) ? input : null);
 			datasets.add(input.startsWith(d) && !input.equals(d) ? prune(ds, input) : ds);
 		}
 		return new Result(input, folder, datasets);
-	}
-
-	/** A location as one line: control characters in names (a newline in a folder name) escaped. */
-	static String printable(final Object location) {
-		final String s = String.valueOf(location);
-		final StringBuilder sb = new StringBuilder(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			final char c = s.charAt(i);
-			if (c == '\n') sb.append("\\n");
-			else if (c == '\r') sb.append("\\r");
-			else if (c == '\t') sb.append("\\t");
-			else if (Character.isISOControl(c)) sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-			else sb.append(c);
-		}
-		return sb.toString();
 	}
 
 	// ---- recognising folders ----
@@ -272,7 +259,7 @@ public final class PortalDiscovery {
 		if (m.matches()) value = Double.parseDouble(m.group(1));
 		if (!(value > 0)) {
 			// a spacing of 0 would be divided by: it does not parse as a size
-			problems.add(printable(dir) + ": folder name does not parse as VoxelSpacing{Å} with a size above 0 (e.g. " +
+			problems.add(OneLine.printable(dir) + ": folder name does not parse as VoxelSpacing{Å} with a size above 0 (e.g. " +
 				"VoxelSpacing13.480)");
 			value = Double.NaN;
 		}
@@ -331,11 +318,11 @@ public final class PortalDiscovery {
 			if (shape == null && AnnotationShape.ofSuffix(suffix) != null) shape = AnnotationShape.ofSuffix(suffix).name();
 			String format = entry != null ? entry.format : null;
 			if (format == null) format = AnnotationFormat.ofFileName(n);
-			if (shape == null) problems.add(printable(f) + ": file name does not end in a known annotation shape");
+			if (shape == null) problems.add(OneLine.printable(f) + ": file name does not end in a known annotation shape");
 			else files.add(new AnnotationFile(f, shape, format));
 		}
 		for (final String missing : listed.keySet())
-			problems.add(printable(meta) + ": lists " + printable(missing) + ", which is not here");
+			problems.add(OneLine.printable(meta) + ": lists " + OneLine.printable(missing) + ", which is not here");
 		final String name = md == null ? object : firstNonNull(md.objectName(), object);
 		final String objectId = md == null ? null : md.objectIdText();
 		final String ver = md == null || md.versionText() == null ? version : md.versionText();
@@ -352,7 +339,7 @@ public final class PortalDiscovery {
 			return MetadataFiles.read(file);
 		}
 		catch (final FormatException e) {
-			problems.add(printable(e.getMessage()));
+			problems.add(OneLine.printable(e.getMessage()));
 			return null;
 		}
 	}

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.cryoet.format.OneLine;
+
 /** The vocabulary the schemas are written in: types, patterns, enums, ranges, lists, alternatives. */
 public final class Rules {
 
@@ -24,27 +26,12 @@ public final class Rules {
 	}
 
 	private static String abbreviate(final String s) {
-		return printable(s.length() > 60 ? s.substring(0, 57) + "..." : s);
-	}
-
-	/** Text from the file, kept on one line: control characters as JSON escapes. */
-	static String printable(final String s) {
-		StringBuilder sb = null;
-		for (int i = 0; i < s.length(); i++) {
-			final char c = s.charAt(i);
-			if (c >= 0x20 && c != 0x7f && c != '\u2028' && c != '\u2029') {
-				if (sb != null) sb.append(c);
-				continue;
-			}
-			if (sb == null) sb = new StringBuilder(s.substring(0, i));
-			sb.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
-		}
-		return sb == null ? s : sb.toString();
+		return OneLine.printable(s.length() > 60 ? s.substring(0, 57) + "..." : s);
 	}
 
 	/** A field's JSON path step: {@code .name}, or {@code ["odd name"]} when the name is not a plain word. */
 	static String member(final String key) {
-		return key.matches("[A-Za-z0-9_@-]+") ? "." + key : "[\"" + printable(key.replace("\\", "\\\\").replace("\"",
+		return key.matches("[A-Za-z0-9_@-]+") ? "." + key : "[\"" + OneLine.printable(key.replace("\\", "\\\\").replace("\"",
 			"\\\"")) + "\"]";
 	}
 
