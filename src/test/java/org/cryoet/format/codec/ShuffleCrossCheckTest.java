@@ -58,44 +58,40 @@ class ShuffleCrossCheckTest {
 		return b;
 	}
 
+	/** A shuffle or unshuffle: {@code typesize, blocksize, src, srcOffset, dst, dstOffset}. */
+	private interface Transform {
+
+		void apply(int ts, int bs, byte[] src, int so, byte[] dst, int d);
+	}
+
 	@Test
 	void byteShuffleAndUnshuffleMatchThePlainDefinition() {
-		final Random r = new Random(1);
-		for (int ts = 1; ts <= 16; ts++)
-			for (final int bs : BLOCK_SIZES)
-				for (int kind = 0; kind < 4; kind++) {
-					final int so = r.nextInt(9), d = r.nextInt(9);
-					final byte[] raw = data(r, so + bs + 3, kind);
-					final byte[] expected = new byte[d + bs + 5], actual = expected.clone();
-					plainShuffle(ts, bs, raw, so, expected, d);
-					Shuffle.byteShuffle(ts, bs, raw, so, actual, d);
-					final String what = "typesize " + ts + ", block " + bs + ", data " + kind;
-					assertArrayEquals(expected, actual, what);
-					final byte[] back = new byte[so + bs + 3];
-					System.arraycopy(raw, 0, back, 0, so);
-					System.arraycopy(raw, so + bs, back, so + bs, 3);
-					Shuffle.byteUnshuffle(ts, bs, expected, d, back, so);
-					assertArrayEquals(raw, back, what);
-				}
+		crossCheck(new Random(1), ShuffleCrossCheckTest::plainShuffle, Shuffle::byteShuffle, Shuffle::byteUnshuffle);
 	}
 
 	@Test
 	void bitShuffleAndUnshuffleMatchThePlainDefinition() {
-		final Random r = new Random(2);
+		crossCheck(new Random(2), ShuffleCrossCheckTest::plainBitShuffle, Shuffle::bitShuffle, Shuffle::bitUnshuffle);
+	}
+
+	/** Every type size, block size and kind of data, at odd offsets: shuffle as the plain definition, unshuffle back. */
+	private static void crossCheck(final Random r, final Transform plain, final Transform shuffle,
+		final Transform unshuffle)
+	{
 		for (int ts = 1; ts <= 16; ts++)
 			for (final int bs : BLOCK_SIZES)
 				for (int kind = 0; kind < 4; kind++) {
 					final int so = r.nextInt(9), d = r.nextInt(9);
 					final byte[] raw = data(r, so + bs + 3, kind);
 					final byte[] expected = new byte[d + bs + 5], actual = expected.clone();
-					plainBitShuffle(ts, bs, raw, so, expected, d);
-					Shuffle.bitShuffle(ts, bs, raw, so, actual, d);
+					plain.apply(ts, bs, raw, so, expected, d);
+					shuffle.apply(ts, bs, raw, so, actual, d);
 					final String what = "typesize " + ts + ", block " + bs + ", data " + kind;
 					assertArrayEquals(expected, actual, what);
 					final byte[] back = new byte[so + bs + 3];
 					System.arraycopy(raw, 0, back, 0, so);
 					System.arraycopy(raw, so + bs, back, so + bs, 3);
-					Shuffle.bitUnshuffle(ts, bs, expected, d, back, so);
+					unshuffle.apply(ts, bs, expected, d, back, so);
 					assertArrayEquals(raw, back, what);
 				}
 	}
