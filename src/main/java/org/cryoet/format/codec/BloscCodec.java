@@ -331,6 +331,7 @@ public final class BloscCodec implements Codec {
 			case 0:
 				return BloscLz.decompress(in, off, len, out, outOff, maxOut);
 			case 1:
+				Lz4Offsets.check(in, off, len);
 				try {
 					return new Lz4Decompressor().decompress(in, off, len, out, outOff, maxOut);
 				}
