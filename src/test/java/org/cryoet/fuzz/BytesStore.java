@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.cryoet.store.Keys;
 import org.cryoet.store.Listing;
 import org.cryoet.store.Store;
 import org.cryoet.store.StoreException;
@@ -14,6 +17,14 @@ import org.cryoet.store.StoreException;
 final class BytesStore implements Store {
 
 	private final Map<String, byte[]> values = new TreeMap<>();
+	private boolean listable;
+
+	/** Lists as an S3 bucket does: any key may be stored, the listing leaves out unsafe ones as S3Store's does. */
+	BytesStore listable() {
+		listable = true;
+		return this;
+	}
+
 	/** Ranged reads behave as a remote store's: past the end they come back short. */
 	BytesStore with(final String key, final byte[] value) {
 		values.put(key, value);
@@ -42,13 +53,23 @@ final class BytesStore implements Store {
 	}
 
 	@Override
-	public Listing list(final String prefix, final String delimiter) {
-		throw new UnsupportedOperationException("not listed in fuzz targets");
+	public Listing list(final String prefix, final String delimiter) throws StoreException {
+		if (!listable) throw new UnsupportedOperationException("this store was not made listable");
+		Keys.check(prefix);
+		final Set<String> keys = new TreeSet<>(), prefixes = new TreeSet<>();
+		for (final String k : values.keySet()) {
+			if (!k.startsWith(prefix) || k.equals(prefix)) continue;
+			final int slash = delimiter == null ? -1 : k.indexOf('/', prefix.length());
+			final String entry = slash < 0 ? k : k.substring(0, slash + 1);
+			if (!Keys.isSafe(entry)) continue;
+			(slash < 0 ? keys : prefixes).add(entry);
+		}
+		return new Listing(new ArrayList<>(keys), new ArrayList<>(prefixes));
 	}
 
 	@Override
 	public boolean canList() {
-		return false;
+		return listable;
 	}
 
 	@Override
