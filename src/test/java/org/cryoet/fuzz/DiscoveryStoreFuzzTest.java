@@ -56,7 +56,7 @@ class DiscoveryStoreFuzzTest {
 
 	@MethodSource("seeds")
 	@FuzzTest(maxDuration = "10m")
-	void discovery(final byte[] data) throws IOException {
+	void discoveryStore(final byte[] data) throws IOException {
 		final BytesStore store = bucket(data);
 		final StorePath root = new StorePath(store, "");
 		final String first = firstFolder(store);
