@@ -49,7 +49,7 @@ public final class DiskCache {
 	public byte[] get(final String id) {
 		final Path f = file(id);
 		try {
-			final byte[] b = Files.readAllBytes(f);
+			final byte[] b = ChannelIO.readAll(f);
 			try {
 				Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis()));
 			}

@@ -44,7 +44,7 @@ public final class FileStore implements Store {
 	public byte[] get(final String key) throws IOException {
 		final Path p = resolve(key);
 		try {
-			return Files.isDirectory(p) ? null : Files.readAllBytes(p);
+			return Files.isDirectory(p) ? null : ChannelIO.readAll(p);
 		}
 		catch (final NoSuchFileException e) {
 			return null;
@@ -61,8 +61,7 @@ public final class FileStore implements Store {
 			final ByteBuffer b = reuse != null && reuse.hasArray() && reuse.capacity() >= size ? reuse
 				: ByteBuffer.allocate((int) size);
 			b.clear().limit((int) size);
-			while (b.hasRemaining())
-				if (ch.read(b) < 0) break;
+			ChannelIO.read(ch, b);
 			b.flip();
 			return b;
 		}
@@ -79,12 +78,7 @@ public final class FileStore implements Store {
 		try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
 			final long n = Math.max(0, Math.min(length, ch.size() - offset));
 			final ByteBuffer b = ByteBuffer.allocate((int) n);
-			long pos = offset;
-			while (b.hasRemaining()) {
-				final int r = ch.read(b, pos);
-				if (r < 0) break;
-				pos += r;
-			}
+			ChannelIO.read(ch, b, offset);
 			if (b.hasRemaining()) throw new StoreException(describe(key) + ": shrank while being read");
 			return b.array();
 		}

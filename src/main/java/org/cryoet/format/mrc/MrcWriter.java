@@ -86,9 +86,8 @@ public final class MrcWriter implements Closeable {
 		channel.force(false);
 	}
 
-	private void writeFully(final ByteBuffer b, long pos) throws IOException {
-		while (b.hasRemaining())
-			pos += channel.write(b, pos);
+	private void writeFully(final ByteBuffer b, final long pos) throws IOException {
+		org.cryoet.store.ChannelIO.write(channel, b, pos);
 	}
 
 	@Override

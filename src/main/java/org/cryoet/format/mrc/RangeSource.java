@@ -68,12 +68,9 @@ abstract class RangeSource implements Closeable {
 		}
 
 		@Override
-		void read(final ByteBuffer b, long pos) throws IOException {
-			while (b.hasRemaining()) {
-				final int n = channel.read(b, pos);
-				if (n < 0) throw new FormatException(name + ": unexpected end of file at byte " + pos);
-				pos += n;
-			}
+		void read(final ByteBuffer b, final long pos) throws IOException {
+			final int n = org.cryoet.store.ChannelIO.read(channel, b, pos);
+			if (b.hasRemaining()) throw new FormatException(name + ": unexpected end of file at byte " + (pos + n));
 		}
 
 		@Override
