@@ -84,6 +84,14 @@ public final class ZarrArray {
 		final DataType t = meta.type();
 		final int n = meta.chunkElements();
 		final Object out = t.allocate(n);
+		if (meta.compressor instanceof BloscCodec && !(meta.fortranOrder && meta.chunks.length > 1)) {
+			// converted block by block as the decoder hands them over: no chunk-sized byte buffer
+			final int b = t.bytes();
+			final BloscCodec.BlockSink convert = (data, offset, start, length) -> t.fromBytes(data, offset, meta
+				.byteOrder(), out, start / b, length / b);
+			if (!decodeBlocks(grid, new long[] { 0, (long) n * b }, convert)) t.fill(out, meta.fillValue);
+			return out;
+		}
 		final byte[] raw = decodedBytes(grid);
 		if (raw == null) {
 			t.fill(out, meta.fillValue);
@@ -124,8 +132,11 @@ public final class ZarrArray {
 		if (meta.fortranOrder && meta.chunks.length > 1)
 			throw new IllegalStateException("readChunkInto is for C-order chunks");
 		final DataType t = meta.type();
-		final byte[] raw = decodedBytes(grid);
 		final int nd = size.length;
+		// Blosc: rows converted from each block as it is decoded, only the blocks the box needs
+		if (meta.compressor instanceof BloscCodec && decodeBlocks(grid, span(pos, size), new BoxRows(t, meta
+			.byteOrder(), meta.chunks, pos, size, dst, dstShape, dstPos))) return;
+		final byte[] raw = meta.compressor instanceof BloscCodec ? null : decodedBytes(grid);
 		if (raw == null) {
 			final Object fill = t.allocate(size[nd - 1]);
 			t.fill(fill, meta.fillValue);
@@ -287,6 +298,38 @@ public final class ZarrArray {
 		}
 		catch (final RuntimeException e) {
 			RAW.give(raw);
+			throw new CorruptDataException("chunk " + store.describe(key) + ": undecodable (" + e + ")", e);
+		}
+		finally {
+			STORED.give(stored.array());
+		}
+	}
+
+	/**
+	 * Decodes a Blosc chunk block by block into {@code sink} (element-aligned
+	 * blocks; see {@link BloscCodec#decodeBlocks}).
+	 *
+	 * @return false when the chunk is missing
+	 */
+	private boolean decodeBlocks(final long[] grid, final long[] span, final BloscCodec.BlockSink sink)
+		throws IOException
+	{
+		final String key = chunkKey(grid);
+		final byte[] reuse = STORED.take(0, false);
+		final java.nio.ByteBuffer stored = store.get(key, java.nio.ByteBuffer.wrap(reuse));
+		if (stored == null) {
+			STORED.give(reuse);
+			return false;
+		}
+		try {
+			((BloscCodec) meta.compressor).decodeBlocks(stored.array(), stored.limit(), meta.chunkElements() * meta.type()
+				.bytes(), meta.type().bytes(), (int) span[0], (int) span[1], sink);
+			return true;
+		}
+		catch (final CorruptDataException e) {
+			throw new CorruptDataException("chunk " + store.describe(key) + ": " + e.getMessage(), e);
+		}
+		catch (final RuntimeException e) {
 			throw new CorruptDataException("chunk " + store.describe(key) + ": undecodable (" + e + ")", e);
 		}
 		finally {
