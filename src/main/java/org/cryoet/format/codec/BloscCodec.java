@@ -134,25 +134,35 @@ public final class BloscCodec implements Codec {
 		final int nblocks = h.blockCount();
 		if (BloscHeader.SIZE + 4L * nblocks > h.cbytes)
 			throw new CorruptDataException("Blosc frame too short for its " + nblocks + " block offsets");
-		if (threads <= 1 || nblocks < 2) {
-			final Scratch s = new Scratch(h.blockSize);
-			for (int b = 0; b < nblocks; b++)
-				decodeBlock(frame, h, b, out, s);
+		inParallel(Math.min(threads, nblocks), (first, step) -> decodeShare(frame, h, out, first, step));
+	}
+
+	/** One thread's share of a frame's blocks: the {@code first}-th, then every {@code step}-th. */
+	private interface Share {
+
+		void decode(int first, int step) throws CorruptDataException;
+	}
+
+	/**
+	 * Runs {@code tasks} shares at once, the calling thread taking one too (as
+	 * c-blosc's does); the first failure is thrown once all have ended.
+	 */
+	private static void inParallel(final int tasks, final Share share) throws CorruptDataException {
+		if (tasks <= 1) {
+			share.decode(0, 1);
 			return;
 		}
-		final int tasks = Math.min(threads, nblocks);
 		final List<Future<?>> futures = new ArrayList<>(tasks - 1);
 		for (int t = 1; t < tasks; t++) {
 			final int first = t;
 			futures.add(DECODERS.submit(() -> {
-				decodeBlocks(frame, h, out, first, tasks);
+				share.decode(first, tasks);
 				return null;
 			}));
 		}
-		// The calling thread takes a share too, as c-blosc's does.
 		CorruptDataException failure = null;
 		try {
-			decodeBlocks(frame, h, out, 0, tasks);
+			share.decode(0, tasks);
 		}
 		catch (final CorruptDataException e) {
 			failure = e;
@@ -221,40 +231,8 @@ public final class BloscCodec implements Codec {
 		}
 		if (from == to) return;
 		final int firstBlock = from / h.blockSize, blocks = (to - 1) / h.blockSize - firstBlock + 1;
-		final int tasks = Math.min(threads, blocks);
-		if (tasks <= 1) {
-			sinkBlocks(frame, h, firstBlock, blocks, 0, 1, sink);
-			return;
-		}
-		final List<Future<?>> futures = new ArrayList<>(tasks - 1);
-		for (int t = 1; t < tasks; t++) {
-			final int first = t;
-			futures.add(DECODERS.submit(() -> {
-				sinkBlocks(frame, h, firstBlock, blocks, first, tasks, sink);
-				return null;
-			}));
-		}
-		CorruptDataException failure = null;
-		try {
-			sinkBlocks(frame, h, firstBlock, blocks, 0, tasks, sink);
-		}
-		catch (final CorruptDataException e) {
-			failure = e;
-		}
-		for (final Future<?> f : futures) {
-			try {
-				f.get();
-			}
-			catch (final InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new CorruptDataException("interrupted while decoding a Blosc frame", e);
-			}
-			catch (final ExecutionException e) {
-				if (failure == null) failure = e.getCause() instanceof CorruptDataException ? (CorruptDataException) e
-					.getCause() : new CorruptDataException("Blosc decoding failed: " + e.getCause(), e.getCause());
-			}
-		}
-		if (failure != null) throw failure;
+		inParallel(Math.min(threads, blocks), (first, step) -> sinkBlocks(frame, h, firstBlock, blocks, first, step,
+			sink));
 	}
 
 	/** Blocks {@code firstBlock + first}, then every {@code step}-th, of the {@code blocks} wanted. */
@@ -354,7 +332,7 @@ public final class BloscCodec implements Codec {
 		return t;
 	});
 
-	private static void decodeBlocks(final byte[] frame, final BloscHeader h, final byte[] out, final int first,
+	private static void decodeShare(final byte[] frame, final BloscHeader h, final byte[] out, final int first,
 		final int step) throws CorruptDataException
 	{
 		final Scratch s = new Scratch(h.blockSize);
