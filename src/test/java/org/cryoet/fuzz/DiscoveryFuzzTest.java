@@ -9,17 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.cryoet.portal.layout.Annotation;
-import org.cryoet.portal.layout.AnnotationFile;
-import org.cryoet.portal.layout.Dataset;
 import org.cryoet.portal.layout.PortalDiscovery;
-import org.cryoet.portal.layout.Run;
-import org.cryoet.portal.layout.VolumeEntry;
-import org.cryoet.portal.layout.VoxelSpacing;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -90,54 +82,11 @@ class DiscoveryFuzzTest {
 	}
 
 	private static void inside(final Path root, final PortalDiscovery.Result r) {
-		for (final Dataset d : r.datasets) {
-			// a tree that is itself a run has its dataset one folder up, as for a run folder given by a user
-			in(root.getParent(), d.path, d.metadata);
-			lines(d.problems);
-			for (final Run run : d.runs) {
-				in(root, run.path, run.metadata);
-				lines(run.problems);
-				for (final VolumeEntry v : run.tiltSeries)
-					volume(root, v);
-				for (final VolumeEntry v : run.alignments)
-					volume(root, v);
-				for (final VoxelSpacing vs : run.voxelSpacings) {
-					in(root, vs.path);
-					lines(vs.problems);
-					// A name that does not parse is NaN with a problem, as the README says; a parsed one is a size.
-					Hostile.check(Double.isNaN(vs.value) ? !vs.problems.isEmpty() : Double.isFinite(vs.value) && vs.value > 0, "voxel spacing " + vs.value + " without a problem");
-					for (final VolumeEntry v : vs.tomograms)
-						volume(root, v);
-					for (final Annotation a : vs.annotations) {
-						in(root, a.metadata);
-						lines(a.problems);
-						for (final AnnotationFile f : a.files)
-							in(root, f.path);
-					}
-				}
-			}
-		}
-	}
-
-	private static void volume(final Path root, final VolumeEntry v) {
-		in(root, v.path, v.metadata);
-		for (final Map.Entry<String, org.cryoet.store.StorePath> e : v.volumes.entrySet())
-			in(root, e.getValue());
-		for (final org.cryoet.store.StorePath p : v.otherFiles)
-			in(root, p);
-		lines(v.problems);
-	}
-
-	private static void in(final Path root, final org.cryoet.store.StorePath... paths) {
-		for (final org.cryoet.store.StorePath sp : paths) {
-			if (sp == null) continue;
+		// a tree that is itself a run has its dataset one folder up, as for a run folder given by a user
+		DiscoveredTree.check(r, (sp, dataset) -> {
+			final Path within = dataset ? root.getParent() : root;
 			final Path p = sp.localPath();
-			Hostile.check(p != null && p.toAbsolutePath().normalize().startsWith(root), sp + " is outside " + root);
-		}
-	}
-
-	private static void lines(final List<String> problems) {
-		for (final String p : problems)
-			Hostile.check(p.indexOf('\n') < 0 && p.indexOf('\r') < 0, "a problem of more than one line: " + p);
+			Hostile.check(p != null && p.toAbsolutePath().normalize().startsWith(within), sp + " is outside " + within);
+		});
 	}
 }

@@ -4,17 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.cryoet.portal.layout.Annotation;
-import org.cryoet.portal.layout.AnnotationFile;
-import org.cryoet.portal.layout.Dataset;
 import org.cryoet.portal.layout.PortalDiscovery;
-import org.cryoet.portal.layout.Run;
-import org.cryoet.portal.layout.VolumeEntry;
-import org.cryoet.portal.layout.VoxelSpacing;
 import org.cryoet.store.Keys;
 import org.cryoet.store.StorePath;
 import org.junit.jupiter.params.provider.Arguments;
@@ -76,54 +68,9 @@ class DiscoveryStoreFuzzTest {
 		return null;
 	}
 
-	private static void inside(final BytesStore store, final PortalDiscovery.Result r) {
-		for (final Dataset d : r.datasets) {
-			in(store, d.path, d.metadata);
-			lines(d.problems);
-			for (final Run run : d.runs) {
-				in(store, run.path, run.metadata);
-				lines(run.problems);
-				for (final VolumeEntry v : run.tiltSeries)
-					volume(store, v);
-				for (final VolumeEntry v : run.alignments)
-					volume(store, v);
-				for (final VoxelSpacing vs : run.voxelSpacings) {
-					in(store, vs.path);
-					lines(vs.problems);
-					Hostile.check(Double.isNaN(vs.value) ? !vs.problems.isEmpty() : Double.isFinite(vs.value) &&
-						vs.value > 0, "voxel spacing " + vs.value + " without a problem");
-					for (final VolumeEntry v : vs.tomograms)
-						volume(store, v);
-					for (final Annotation a : vs.annotations) {
-						in(store, a.metadata);
-						lines(a.problems);
-						for (final AnnotationFile f : a.files)
-							in(store, f.path);
-					}
-				}
-			}
-		}
-	}
-
-	private static void volume(final BytesStore store, final VolumeEntry v) {
-		in(store, v.path, v.metadata);
-		for (final Map.Entry<String, StorePath> e : v.volumes.entrySet())
-			in(store, e.getValue());
-		for (final StorePath p : v.otherFiles)
-			in(store, p);
-		lines(v.problems);
-	}
-
 	/** Every path found is a safe key of this bucket: no {@code ..}, no empty or absolute segment. */
-	private static void in(final BytesStore store, final StorePath... paths) {
-		for (final StorePath p : paths) {
-			if (p == null) continue;
-			Hostile.check(p.store == store && Keys.isSafe(p.key), p + " is not a safe key of the bucket");
-		}
-	}
-
-	private static void lines(final List<String> problems) {
-		for (final String p : problems)
-			Hostile.check(p.indexOf('\n') < 0 && p.indexOf('\r') < 0, "a problem of more than one line: " + p);
+	private static void inside(final BytesStore store, final PortalDiscovery.Result r) {
+		DiscoveredTree.check(r, (p, dataset) -> Hostile.check(p.store == store && Keys.isSafe(p.key), p +
+			" is not a safe key of the bucket"));
 	}
 }
