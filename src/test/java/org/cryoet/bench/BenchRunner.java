@@ -7,8 +7,9 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.openjdk.jmh.results.RunResult;
@@ -43,32 +44,25 @@ public final class BenchRunner {
 		final int points = mode.equals("tiny") ? 2000 : 1_000_000;
 		// Remote reads keep the portal's 256³ chunks except in the runner's own test.
 		final int remoteChunk = mode.equals("tiny") ? 16 : 256;
-		final ChainedOptionsBuilder o = new OptionsBuilder().jvmArgsAppend("-Dbench.blosc.size=" + blosc,
-			"-Dbench.volume.size=" + volume, "-Dbench.points=" + points, "-Dbench.remote.chunk=" + remoteChunk, "-Xmx6g",
-			"-Xms2g").shouldFailOnError(true);
-		boolean any = false;
+		final List<String> benches = new ArrayList<>(), slowToWarm = new ArrayList<>();
 		for (final Class<?> bench : new Class<?>[] { BloscBench.class, VolumeReadBench.class, NdjsonBench.class,
 			SliceBench.class, RemoteBench.class })
-			if (only == null || bench.getSimpleName().toLowerCase(java.util.Locale.ROOT).contains(only)) {
-				o.include(bench.getName());
-				any = true;
-			}
+			if (only == null || bench.getSimpleName().toLowerCase(java.util.Locale.ROOT).contains(only))
+				(bench == VolumeReadBench.class ? slowToWarm : benches).add(bench.getName());
 		System.setProperty("bench.blosc.size", Integer.toString(blosc));
 		System.setProperty("bench.volume.size", Integer.toString(volume));
 		System.setProperty("bench.points", Integer.toString(points));
 		System.setProperty("bench.remote.chunk", Integer.toString(remoteChunk));
 		// The tiny run only checks that the runner works: it may share the machine with other JMH runs.
 		if (mode.equals("tiny")) System.setProperty("jmh.ignoreLock", "true");
-		// tiny is the test suite's smoke run: silent, so `mvn verify` stays readable
-		if (mode.equals("tiny")) o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue
-			.milliseconds(50)).verbosity(VerboseMode.SILENT);
-		// Three warm-up seconds: on a busy machine the JIT needs about two before Blosc encoding runs compiled
-		// (its first calls are 20x slower), so one second measured warm-up rather than the codec.
-		else if (mode.equals("quick")) o.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-			.measurementIterations(2).measurementTime(TimeValue.seconds(1));
-		else o.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5).measurementTime(
-			TimeValue.seconds(2));
-		final Collection<RunResult> results = any ? new Runner(o.build()).run() : java.util.Collections.emptyList();
+		final List<RunResult> results = new ArrayList<>();
+		if (!benches.isEmpty()) results.addAll(new Runner(options(mode, benches, 3, blosc, volume, points,
+			remoteChunk)).run());
+		// A whole-level read takes 200-400 ms, so three 2 s warm-up iterations are some 20 reads: C2 was
+		// still recompiling the decode loop during the measured ones (a run's 1-thread figure fell from 400
+		// to 325 ms in its third iteration), so this benchmark warms up for 20 s.
+		if (!slowToWarm.isEmpty()) results.addAll(new Runner(options(mode, slowToWarm, mode.equals("full") ? 10 : 3,
+			blosc, volume, points, remoteChunk)).run());
 		final JsonObject heap = only == null || "heapscroll".contains(only) ? heapScroll(mode, out) : null;
 		final Map<String, Double> ms = new HashMap<>();
 		for (final RunResult r : results) {
@@ -138,6 +132,26 @@ public final class BenchRunner {
 					true);
 		new Runner(o.build()).run();
 		return com.google.gson.JsonParser.parseString(Files.readString(result)).getAsJsonObject();
+	}
+
+	private static org.openjdk.jmh.runner.options.Options options(final String mode, final List<String> benches,
+		final int warmups, final int blosc, final int volume, final int points, final int remoteChunk)
+	{
+		final ChainedOptionsBuilder o = new OptionsBuilder().jvmArgsAppend("-Dbench.blosc.size=" + blosc,
+			"-Dbench.volume.size=" + volume, "-Dbench.points=" + points, "-Dbench.remote.chunk=" + remoteChunk, "-Xmx6g",
+			"-Xms2g").shouldFailOnError(true);
+		for (final String b : benches)
+			o.include(b);
+		// tiny is the test suite's smoke run: silent, so `mvn verify` stays readable
+		if (mode.equals("tiny")) o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue
+			.milliseconds(50)).verbosity(VerboseMode.SILENT);
+		// Three warm-up seconds: on a busy machine the JIT needs about two before Blosc encoding runs compiled
+		// (its first calls are 20x slower), so one second measured warm-up rather than the codec.
+		else if (mode.equals("quick")) o.forks(1).warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
+			.measurementIterations(2).measurementTime(TimeValue.seconds(1));
+		else o.forks(1).warmupIterations(warmups).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
+			.measurementTime(TimeValue.seconds(2));
+		return o.build();
 	}
 
 	/** A figure with an absolute target (lower is better): ratio = value ÷ target, at most 1 meets it. */
