@@ -280,29 +280,17 @@ public final class ZarrArray {
 	 * gives back; null when the chunk is missing.
 	 */
 	private byte[] decodedBytes(final long[] grid) throws IOException {
-		final String key = chunkKey(grid);
-		final byte[] reuse = STORED.take(0, false);
-		final java.nio.ByteBuffer stored = store.get(key, java.nio.ByteBuffer.wrap(reuse));
-		if (stored == null) {
-			STORED.give(reuse);
-			return null;
-		}
-		final byte[] raw = RAW.take(meta.chunkElements() * meta.type().bytes(), true);
-		try {
-			meta.compressor.decode(stored.array(), stored.limit(), raw);
-			return raw;
-		}
-		catch (final CorruptDataException e) {
-			RAW.give(raw);
-			throw new CorruptDataException("chunk " + store.describe(key) + ": " + e.getMessage(), e);
-		}
-		catch (final RuntimeException e) {
-			RAW.give(raw);
-			throw new CorruptDataException("chunk " + store.describe(key) + ": undecodable (" + e + ")", e);
-		}
-		finally {
-			STORED.give(stored.array());
-		}
+		return withStored(grid, (frame, length) -> {
+			final byte[] raw = RAW.take(meta.chunkElements() * meta.type().bytes(), true);
+			try {
+				meta.compressor.decode(frame, length, raw);
+				return raw;
+			}
+			catch (final IOException | RuntimeException e) {
+				RAW.give(raw);
+				throw e;
+			}
+		});
 	}
 
 	/**
@@ -314,17 +302,34 @@ public final class ZarrArray {
 	private boolean decodeBlocks(final long[] grid, final long[] span, final BloscCodec.BlockSink sink)
 		throws IOException
 	{
+		return withStored(grid, (frame, length) -> {
+			((BloscCodec) meta.compressor).decodeBlocks(frame, length, meta.chunkElements() * meta.type().bytes(), meta
+				.type().bytes(), (int) span[0], (int) span[1], sink);
+			return Boolean.TRUE;
+		}) != null;
+	}
+
+	/** What is done with a chunk's stored bytes: the first {@code length} bytes of {@code frame}. */
+	private interface StoredUse<T> {
+
+		T use(byte[] frame, int length) throws IOException;
+	}
+
+	/**
+	 * Reads a chunk's stored bytes into a buffer from {@link #STORED}, hands
+	 * them to {@code use} and gives the buffer back; null when the chunk is
+	 * missing. Decoding failures name the chunk.
+	 */
+	private <T> T withStored(final long[] grid, final StoredUse<T> use) throws IOException {
 		final String key = chunkKey(grid);
 		final byte[] reuse = STORED.take(0, false);
 		final java.nio.ByteBuffer stored = store.get(key, java.nio.ByteBuffer.wrap(reuse));
 		if (stored == null) {
 			STORED.give(reuse);
-			return false;
+			return null;
 		}
 		try {
-			((BloscCodec) meta.compressor).decodeBlocks(stored.array(), stored.limit(), meta.chunkElements() * meta.type()
-				.bytes(), meta.type().bytes(), (int) span[0], (int) span[1], sink);
-			return true;
+			return use.use(stored.array(), stored.limit());
 		}
 		catch (final CorruptDataException e) {
 			throw new CorruptDataException("chunk " + store.describe(key) + ": " + e.getMessage(), e);
