@@ -3,7 +3,6 @@ package org.cryoet.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -24,16 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DiscoveryFuzzTest {
 
-	private static final Path BASE;
-	static {
-		try {
-			BASE = Files.createTempDirectory("discovery-fuzz");
-			BASE.toFile().deleteOnExit();
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
+	private static final Path BASE = Seeds.temporaryFolder("discovery-fuzz");
 
 	static Stream<Arguments> seeds() {
 		return Seeds.of("Discovery");

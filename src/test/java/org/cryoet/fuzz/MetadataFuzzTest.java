@@ -3,7 +3,6 @@ package org.cryoet.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,16 +31,7 @@ class MetadataFuzzTest {
 
 	private static final String[] NAMES = { "ribosome-1.0.json", "tomogram_metadata.json", "tiltseries_metadata.json",
 		"dataset_metadata.json", "run_metadata.json", "alignment_metadata.json" };
-	private static final Path DIR;
-	static {
-		try {
-			DIR = Files.createTempDirectory("metadata-fuzz");
-			DIR.toFile().deleteOnExit();
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
+	private static final Path DIR = Seeds.temporaryFolder("metadata-fuzz");
 
 	static Stream<Arguments> seeds() {
 		return Seeds.of("Metadata");

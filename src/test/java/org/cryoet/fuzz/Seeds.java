@@ -43,6 +43,18 @@ final class Seeds {
 		}
 	}
 
+	/** A temporary folder for one target's files, made once per JVM and deleted at exit when empty. */
+	static Path temporaryFolder(final String prefix) {
+		try {
+			final Path dir = Files.createTempDirectory(prefix);
+			dir.toFile().deleteOnExit();
+			return dir;
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	static byte[] read(final Path p) {
 		try {
 			return Files.readAllBytes(p);

@@ -44,18 +44,8 @@ class BloscDecodePathsTest {
 						}
 						// and the same bytes through the range reader, which sees the frame in windows
 						final byte[] part = new byte[size / 3];
-						BloscCodec.decodeRange(new BloscCodec.FrameRanges() {
-
-							@Override
-							public long size() {
-								return frame.length;
-							}
-
-							@Override
-							public byte[] read(final long offset, final int length) {
-								return java.util.Arrays.copyOfRange(frame, (int) offset, (int) offset + length);
-							}
-						}, size, size / 3, size / 3 + part.length, part, 0);
+						BloscCodec.decodeRange(BloscRangeTest.ranges(frame, new java.util.concurrent.atomic.AtomicLong()), size,
+							size / 3, size / 3 + part.length, part, 0);
 						assertArrayEquals(java.util.Arrays.copyOfRange(data, size / 3, size / 3 + part.length), part, what);
 					}
 				}

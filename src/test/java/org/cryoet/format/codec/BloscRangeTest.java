@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class BloscRangeTest {
 
-	private static BloscCodec.FrameRanges ranges(final byte[] frame, final AtomicLong read) {
+	/** A frame in memory read by range, counting the bytes read (shared by the other Blosc tests). */
+	static BloscCodec.FrameRanges ranges(final byte[] frame, final AtomicLong read) {
 		return new BloscCodec.FrameRanges() {
 
 			@Override

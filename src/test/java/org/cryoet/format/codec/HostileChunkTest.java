@@ -45,18 +45,8 @@ class HostileChunkTest {
 			"src/test/resources/fuzz/ChunkCodec/regression-blosc-range-differs-from-decode"));
 		final byte[] stored = java.util.Arrays.copyOfRange(seed, 3, seed.length);
 		final byte[] part = new byte[512];
-		BloscCodec.decodeRange(new BloscCodec.FrameRanges() {
-
-			@Override
-			public long size() {
-				return stored.length;
-			}
-
-			@Override
-			public byte[] read(final long offset, final int length) {
-				return java.util.Arrays.copyOfRange(stored, (int) offset, (int) offset + length);
-			}
-		}, 4096, 3584, 4096, part, 0);
+		BloscCodec.decodeRange(BloscRangeTest.ranges(stored, new java.util.concurrent.atomic.AtomicLong()), 4096, 3584,
+			4096, part, 0);
 		final byte[] whole = new BloscCodec(BloscCodec.Cname.LZ4, 5, 1).decode(stored, 4096);
 		org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(whole, 3584, 4096), part);
 		final byte[] dirty = new byte[4096];
