@@ -82,8 +82,7 @@ final class BodyCollector implements BodySubscriber<ByteBuffer> {
 					fail(new StoreException("value larger than 2 GiB"));
 					return;
 				}
-				if (count + n > buf.length) buf = Arrays.copyOf(buf, Math.max(count + n, (int) Math.min(
-					Integer.MAX_VALUE - 16, 2L * buf.length)));
+				if (count + n > buf.length) buf = Arrays.copyOf(buf, grown(count + n));
 				b.get(buf, count, n);
 				count += n;
 			}
@@ -95,6 +94,22 @@ final class BodyCollector implements BodySubscriber<ByteBuffer> {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * The next capacity, at least {@code needed}: doubling, but no further
+	 * than the bytes still claimed, so that a body whose Content-Length was
+	 * trusted only in part ends in an array of exactly its length (one copy on
+	 * the way, none at the end). A claim only sets the limit of a growth the
+	 * arriving bytes pay for.
+	 */
+	private int grown(final int needed) {
+		long size = Math.min(Integer.MAX_VALUE - 16, 2L * buf.length);
+		// seen counts the piece being added; needed - its kept part = bytes skipped so far
+		long claimed = declared < 0 ? -1 : declared - (seen - needed) - skip;
+		if (want >= 0) claimed = claimed < 0 ? want : Math.min(claimed, want);
+		if (claimed >= needed) size = Math.min(size, claimed);
+		return (int) Math.max(needed, size);
 	}
 
 	private void fail(final Throwable t) {
