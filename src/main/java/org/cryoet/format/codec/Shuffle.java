@@ -2,7 +2,9 @@ package org.cryoet.format.codec;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 
 /**
  * Blosc's byte shuffle and bit shuffle of one block, and their inverses.
@@ -73,18 +75,24 @@ final class Shuffle {
 	private static void unshuffle4(final int n, final byte[] a0, final int s0, final byte[] a1, final int s1,
 		final byte[] a2, final int s2, final byte[] a3, final int s3, final byte[] dst, final int dstOff)
 	{
-		int i = 0;
-		for (; i + 8 <= n; i += 8) {
-			final long w0 = (long) LONG.get(a0, s0 + i), w1 = (long) LONG.get(a1, s1 + i);
-			final long w2 = (long) LONG.get(a2, s2 + i), w3 = (long) LONG.get(a3, s3 + i);
-			store4(w0, w1, w2, w3, dst, dstOff + 4 * i);
+		final int groups = n >>> 3;
+		// Long views rather than byte-array VarHandles: C2 compiles their absolute gets and puts with fewer
+		// range checks, and the loop is bound by instruction count (8.0 against 9.6 ms for a 64 MiB chunk).
+		final LongBuffer l0 = longs(a0, s0, groups), l1 = longs(a1, s1, groups), l2 = longs(a2, s2, groups);
+		final LongBuffer l3 = longs(a3, s3, groups), d = longs(dst, dstOff, 4 * groups);
+		for (int g = 0; g < groups; g++)
+			store4(l0.get(g), l1.get(g), l2.get(g), l3.get(g), d, 4 * g);
+		for (int i = 8 * groups, o = dstOff + 4 * i; i < n; i++, o += 4) {
+			dst[o] = a0[s0 + i];
+			dst[o + 1] = a1[s1 + i];
+			dst[o + 2] = a2[s2 + i];
+			dst[o + 3] = a3[s3 + i];
 		}
-		for (int d = dstOff + 4 * i; i < n; i++, d += 4) {
-			dst[d] = a0[s0 + i];
-			dst[d + 1] = a1[s1 + i];
-			dst[d + 2] = a2[s2 + i];
-			dst[d + 3] = a3[s3 + i];
-		}
+	}
+
+	/** {@code count} little-endian longs of {@code a} from byte {@code off}. */
+	private static LongBuffer longs(final byte[] a, final int off, final int count) {
+		return ByteBuffer.wrap(a, off, 8 * count).slice().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
 	}
 
 	/** The inverse of {@link #unshuffle4}: the same delta swaps (each its own inverse) in reverse order. */
@@ -184,6 +192,7 @@ final class Shuffle {
 	{
 		final long[] m = new long[256];
 		final byte[] lines = new byte[32 * 64];
+		final LongBuffer d = longs(dst, dstOff, 4 * rowBytes);
 		int g = 0;
 		// 64 groups a step: a cache line of each of the 32 bit rows, copied side by side first. The rows lie
 		// rowBytes apart (8 KiB in a 256 KiB block), all in one L1 set and 4 KiB-aliased with each other:
@@ -195,7 +204,7 @@ final class Shuffle {
 				for (int w = 0; w < 8; w++)
 					transposeRows(lines, 512 * j + 8 * w, 64, m, 64 * j + 8 * w);
 			for (int k = 0; k < 64; k++)
-				store4(m[k], m[64 + k], m[128 + k], m[192 + k], dst, dstOff + 32 * (g + k));
+				store4(m[k], m[64 + k], m[128 + k], m[192 + k], d, 4 * (g + k));
 		}
 		// eight groups a step: a word from each of the 32 bit rows, byte-transposed so that word 8j + b holds
 		// group b's byte of bit rows 8j..8j+7, then bit-transposed into the group's byte j of its 8 elements
@@ -203,12 +212,12 @@ final class Shuffle {
 			for (int j = 0; j < 4; j++)
 				transposeRows(src, srcOff + 8 * j * rowBytes + g, rowBytes, m, 8 * j);
 			for (int b = 0; b < 8; b++)
-				store4(m[b], m[8 + b], m[16 + b], m[24 + b], dst, dstOff + 32 * (g + b));
+				store4(m[b], m[8 + b], m[16 + b], m[24 + b], d, 4 * (g + b));
 		}
 		for (; g < rowBytes; g++)
 			store4(transpose8x8(gather(src, srcOff + g, rowBytes)), transpose8x8(gather(src, srcOff + 8 * rowBytes + g,
 				rowBytes)), transpose8x8(gather(src, srcOff + 16 * rowBytes + g, rowBytes)), transpose8x8(gather(src, srcOff +
-					24 * rowBytes + g, rowBytes)), dst, dstOff + 32 * g);
+					24 * rowBytes + g, rowBytes)), d, 4 * g);
 	}
 
 	/**
@@ -249,7 +258,7 @@ final class Shuffle {
 	 * of wj: a 4×8 byte transpose in two rounds of delta swaps (bytes, then
 	 * 16-bit pairs), after which w0..w3 hold elements (0, 4), (1, 5), (2, 6), (3, 7).
 	 */
-	private static void store4(long w0, long w1, long w2, long w3, final byte[] dst, final int d) {
+	private static void store4(long w0, long w1, long w2, long w3, final LongBuffer d, final int at) {
 		long t = ((w0 >>> 8) ^ w1) & 0x00FF00FF00FF00FFL;
 		w1 ^= t;
 		w0 ^= t << 8;
@@ -262,10 +271,10 @@ final class Shuffle {
 		t = ((w1 >>> 16) ^ w3) & 0x0000FFFF0000FFFFL;
 		w3 ^= t;
 		w1 ^= t << 16;
-		LONG.set(dst, d, w0 & LOW | w1 << 32);
-		LONG.set(dst, d + 8, w2 & LOW | w3 << 32);
-		LONG.set(dst, d + 16, w0 >>> 32 | w1 & HIGH);
-		LONG.set(dst, d + 24, w2 >>> 32 | w3 & HIGH);
+		d.put(at, w0 & LOW | w1 << 32);
+		d.put(at + 1, w2 & LOW | w3 << 32);
+		d.put(at + 2, w0 >>> 32 | w1 & HIGH);
+		d.put(at + 3, w2 >>> 32 | w3 & HIGH);
 	}
 
 	/** Byte {@code at} of 8 bit rows {@code rowBytes} apart, row k in byte k. */
