@@ -98,11 +98,11 @@ final class Shuffle {
 	/** The inverse of {@link #unshuffle4}: the same delta swaps (each its own inverse) in reverse order. */
 	private static void shuffle4(final int n, final byte[] src, final int srcOff, final byte[] dst, final int dstOff) {
 		final int d0 = dstOff, d1 = dstOff + n, d2 = dstOff + 2 * n, d3 = dstOff + 3 * n;
-		int i = 0;
-		for (; i + 8 <= n; i += 8) {
-			final int s = srcOff + 4 * i;
-			final long x0 = (long) LONG.get(src, s), x1 = (long) LONG.get(src, s + 8);
-			final long x2 = (long) LONG.get(src, s + 16), x3 = (long) LONG.get(src, s + 24);
+		final int groups = n >>> 3;
+		final LongBuffer s = longs(src, srcOff, 4 * groups), o0 = longs(dst, d0, groups), o1 = longs(dst, d1, groups);
+		final LongBuffer o2 = longs(dst, d2, groups), o3 = longs(dst, d3, groups);
+		for (int g = 0; g < groups; g++) {
+			final long x0 = s.get(4 * g), x1 = s.get(4 * g + 1), x2 = s.get(4 * g + 2), x3 = s.get(4 * g + 3);
 			long w0 = x0 & LOW | x2 << 32, w1 = x0 >>> 32 | x2 & HIGH;
 			long w2 = x1 & LOW | x3 << 32, w3 = x1 >>> 32 | x3 & HIGH;
 			long t = ((w0 >>> 16) ^ w2) & 0x0000FFFF0000FFFFL;
@@ -117,16 +117,16 @@ final class Shuffle {
 			t = ((w2 >>> 8) ^ w3) & 0x00FF00FF00FF00FFL;
 			w3 ^= t;
 			w2 ^= t << 8;
-			LONG.set(dst, d0 + i, w0);
-			LONG.set(dst, d1 + i, w1);
-			LONG.set(dst, d2 + i, w2);
-			LONG.set(dst, d3 + i, w3);
+			o0.put(g, w0);
+			o1.put(g, w1);
+			o2.put(g, w2);
+			o3.put(g, w3);
 		}
-		for (int s = srcOff + 4 * i; i < n; i++, s += 4) {
-			dst[d0 + i] = src[s];
-			dst[d1 + i] = src[s + 1];
-			dst[d2 + i] = src[s + 2];
-			dst[d3 + i] = src[s + 3];
+		for (int i = 8 * groups, p = srcOff + 4 * i; i < n; i++, p += 4) {
+			dst[d0 + i] = src[p];
+			dst[d1 + i] = src[p + 1];
+			dst[d2 + i] = src[p + 2];
+			dst[d3 + i] = src[p + 3];
 		}
 	}
 
