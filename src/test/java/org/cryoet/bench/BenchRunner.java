@@ -84,6 +84,14 @@ public final class BenchRunner {
 		}
 		summary.add(entry("zarr_level_read", volumeMb, ms.get("zarrRead2Threads"), ms.get("zarrChunkBytes"),
 			"reading the chunk files' bytes", null));
+		// The same read with native c-blosc decoding: how near the target decoding at native speed comes.
+		final JsonObject vsNative = entry("zarr_level_read_vs_native", volumeMb, ms.get("zarrRead2Threads"),
+			nativeProblem == null ? ms.get("zarrReadNative2Threads") : null,
+			"the same level read decoded by native c-blosc, 2 threads", nativeProblem);
+		if (nativeProblem == null && ms.get("zarrReadNative2Threads") != null && ms.get("zarrChunkBytes") != null)
+			vsNative.addProperty("native_ratio_to_chunk_bytes", round(ms.get("zarrChunkBytes") / ms.get(
+				"zarrReadNative2Threads")));
+		summary.add(vsNative);
 		summary.add(entry("zarr_level_read_scaling_1_to_2_threads", volumeMb, ms.get("zarrRead2Threads"), ms.get(
 			"zarrRead1Thread"), "the same read on 1 thread", null));
 		summary.add(entry("mrc_read", volumeMb, ms.get("mrcRead"), ms.get("mrcBytes"), "reading the file's bytes", null));

@@ -45,8 +45,8 @@ class BenchRunnerTest {
 			}
 		}
 		for (final String n : new String[] { "blosc_lz4_decode", "blosc_zstd_decode", "blosc_lz4_encode",
-			"zarr_level_read", "zarr_level_read_scaling_1_to_2_threads", "mrc_read", "slice_latency_warm",
-			"slice_latency_cold", "heap_scroll_peak_live", "ndjson_import", "ndjson_export",
+			"zarr_level_read", "zarr_level_read_vs_native", "zarr_level_read_scaling_1_to_2_threads", "mrc_read",
+			"slice_latency_warm", "slice_latency_cold", "heap_scroll_peak_live", "ndjson_import", "ndjson_export",
 			"remote_first_slice", "remote_level_read" })
 			assertTrue(names.contains(n), n);
 	}

@@ -19,6 +19,9 @@ final class NativeBlosc {
 
 		int blosc_decompress(Pointer src, Pointer dest, NativeLong destsize);
 
+		/** Thread-safe (its own context), unlike {@link #blosc_decompress}. */
+		int blosc_decompress_ctx(Pointer src, Pointer dest, NativeLong destsize, int numinternalthreads);
+
 		int blosc_set_nthreads(int n);
 
 		int blosc_set_compressor(String name);
