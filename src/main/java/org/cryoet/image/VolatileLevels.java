@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -38,6 +39,7 @@ public final class VolatileLevels implements AutoCloseable {
 	/** Cells that failed to load: shown as zeros (valid), so the viewer stops asking. */
 	private final Map<List<Long>, Boolean> failed = new ConcurrentHashMap<>();
 	private final Consumer<String> onFailure;
+	private final AtomicBoolean reported = new AtomicBoolean();
 
 	public VolatileLevels(final MultiscaleVolume volume, final ChunkCache cache, final Consumer<String> onFailure) {
 		this.volume = volume;
@@ -132,13 +134,14 @@ public final class VolatileLevels implements AutoCloseable {
 	}
 
 	private void fail(final Object key, final Exception e) {
-		// Reported once per volume: the rest are the same fault.
-		final boolean first = failed.isEmpty();
 		@SuppressWarnings("unchecked")
 		final List<Long> k = (List<Long>) key;
 		failed.put(k, Boolean.TRUE);
-		if (first) onFailure.accept(volume.name + ": a block could not be read and is shown as zeros: " + (e
-			.getMessage() == null ? e.toString() : e.getMessage()));
+		// Reported once per volume: the rest are the same fault. Loaders fail at once on several threads, so
+		// "was the map empty" reported some faults twice.
+		if (reported.compareAndSet(false, true)) onFailure.accept(volume.name +
+			": a block could not be read and is shown as zeros: " + (e.getMessage() == null ? e.toString() : e
+				.getMessage()));
 	}
 
 	static Object volatileType(final DataType t) {
