@@ -3,12 +3,14 @@ package org.cryoet.image;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Runs one piece of I/O work per item on a few threads, and rethrows the first failure as it was. */
+/**
+ * Runs one piece of I/O work per item on a few threads, and rethrows the
+ * first failure as it was. It returns only once none of its workers runs,
+ * so no item writes into the caller's arrays after it returned or threw.
+ */
 public final class Parallel {
 
 	public interface Work<T> {
@@ -54,17 +60,83 @@ public final class Parallel {
 			}
 			return;
 		}
-		final List<CompletableFuture<Void>> finished = new ArrayList<>(items.size());
-		for (int i = 0; i < items.size(); i++)
-			finished.add(new CompletableFuture<>());
+		final Call<T> call = new Call<>(items, name, work);
+		final int workers = Math.min(threads, items.size());
+		final CountDownLatch ended = new CountDownLatch(workers);
+		int started = 0;
+		boolean interrupted = false;
+		try {
+			for (; started < workers; started++)
+				WORKERS.execute(() -> {
+					try {
+						call.work();
+					}
+					finally {
+						ended.countDown();
+					}
+				});
+			for (final CompletableFuture<Void> f : call.finished) {
+				try {
+					f.get();
+				}
+				catch (final ExecutionException | CancellationException e) {
+					throw call.failure();
+				}
+				done.run();
+			}
+		}
+		catch (final InterruptedException e) {
+			interrupted = true;
+			call.interrupt();
+			throw new InterruptedIOException("interrupted");
+		}
+		finally {
+			// After a failure, a cancel or an interrupt the workers take no more items; wait for their last.
+			call.stop.set(true);
+			for (int w = started; w < workers; w++)
+				ended.countDown(); // no thread could be started for it
+			while (true) {
+				try {
+					ended.await();
+					break;
+				}
+				catch (final InterruptedException e) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) Thread.currentThread().interrupt();
+		}
+	}
+
+	/** One call's items, shared by its workers. */
+	private static final class Call<T> {
+
+		final List<T> items;
+		final String name;
+		final Work<T> work;
+		final List<CompletableFuture<Void>> finished = new ArrayList<>();
 		final AtomicInteger next = new AtomicInteger();
 		final AtomicBoolean stop = new AtomicBoolean();
-		final AtomicReference<Throwable> failure = new AtomicReference<>();
-		// Each worker takes the next item until none is left or one failed; a failure cancels the items not done.
-		final Runnable worker = () -> {
+		final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+		/** Workers running an item now; interrupted under this lock only, so never once they moved on. */
+		private final Set<Thread> running = new HashSet<>();
+
+		Call(final List<T> items, final String name, final Work<T> work) {
+			this.items = items;
+			this.name = name;
+			this.work = work;
+			for (int i = 0; i < items.size(); i++)
+				finished.add(new CompletableFuture<>());
+		}
+
+		/** A worker: takes the next item until none is left or one failed; a failure cancels the items not done. */
+		void work() {
 			final Thread me = Thread.currentThread();
 			final String was = me.getName();
 			me.setName(name);
+			synchronized (running) {
+				running.add(me);
+			}
 			try {
 				for (int i; !stop.get() && (i = next.getAndIncrement()) < items.size();) {
 					try {
@@ -72,7 +144,7 @@ public final class Parallel {
 						finished.get(i).complete(null);
 					}
 					catch (final Throwable e) {
-						failure.compareAndSet(null, e);
+						firstFailure.compareAndSet(null, e);
 						stop.set(true);
 						finished.get(i).completeExceptionally(e);
 						for (final CompletableFuture<Void> f : finished)
@@ -81,59 +153,29 @@ public final class Parallel {
 				}
 			}
 			finally {
+				synchronized (running) {
+					running.remove(me);
+					Thread.interrupted(); // an interrupt meant for this call never reaches the thread's next task
+				}
 				me.setName(was);
 			}
-		};
-		final List<Future<?>> workers = new ArrayList<>();
-		for (int w = Math.min(threads, items.size()); w > 0; w--)
-			workers.add(WORKERS.submit(worker));
-		boolean ended = false;
-		try {
-			for (final CompletableFuture<Void> f : finished) {
-				f.get();
-				done.run();
+		}
+
+		void interrupt() {
+			stop.set(true);
+			synchronized (running) {
+				for (final Thread t : running)
+					t.interrupt();
 			}
-			ended = true;
 		}
-		catch (final InterruptedException e) {
-			stop.set(true);
-			for (final Future<?> w : workers)
-				w.cancel(true);
-			Thread.currentThread().interrupt();
-			throw new InterruptedIOException("interrupted");
-		}
-		catch (final ExecutionException | CancellationException e) {
-			// Return only when no worker writes any more, and throw the failure that came first.
-			stop.set(true);
-			for (final Future<?> w : workers)
-				awaitQuietly(w);
-			final Throwable c = failure.get();
-			if (c instanceof IOException) throw (IOException) c;
+
+		/** The failure that came first, to throw as it was. */
+		IOException failure() {
+			final Throwable c = firstFailure.get();
+			if (c instanceof IOException) return (IOException) c;
 			if (c instanceof RuntimeException) throw (RuntimeException) c;
 			if (c instanceof Error) throw (Error) c;
-			throw new IOException(c);
+			return new IOException(c);
 		}
-		finally {
-			// done.run() threw (a cancel): the workers finish their items and take no more
-			if (!ended) stop.set(true);
-		}
-	}
-
-	/** Waits for a worker that will stop at its current item; an interrupt is kept for the caller. */
-	private static void awaitQuietly(final Future<?> w) {
-		boolean interrupted = false;
-		while (true) {
-			try {
-				w.get();
-				break;
-			}
-			catch (final InterruptedException e) {
-				interrupted = true;
-			}
-			catch (final ExecutionException e) {
-				break;
-			}
-		}
-		if (interrupted) Thread.currentThread().interrupt();
 	}
 }

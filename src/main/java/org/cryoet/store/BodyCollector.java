@@ -99,14 +99,15 @@ final class BodyCollector implements BodySubscriber<ByteBuffer> {
 	/**
 	 * The next capacity, at least {@code needed}: doubling, but no further
 	 * than the bytes still claimed, so that a body whose Content-Length was
-	 * trusted only in part ends in an array of exactly its length (one copy on
-	 * the way, none at the end). A claim only sets the limit of a growth the
-	 * arriving bytes pay for.
+	 * trusted only in part ends in an array of exactly its length (a copy per
+	 * growth, none at the end). A claim only caps a growth that arriving bytes
+	 * pay for: past the first 16 MiB the array never exceeds twice what came.
 	 */
 	private int grown(final int needed) {
 		long size = Math.min(Integer.MAX_VALUE - 16, 2L * buf.length);
-		// seen counts the piece being added; needed - its kept part = bytes skipped so far
-		long claimed = declared < 0 ? -1 : declared - (seen - needed) - skip;
+		// seen - needed: the bytes skipped so far (and any of this piece past want); skip is 0 here, as a
+		// piece is kept only once the skipping is over
+		long claimed = declared < 0 ? -1 : declared - (seen - needed);
 		if (want >= 0) claimed = claimed < 0 ? want : Math.min(claimed, want);
 		if (claimed >= needed) size = Math.min(size, claimed);
 		return (int) Math.max(needed, size);
@@ -134,6 +135,11 @@ final class BodyCollector implements BodySubscriber<ByteBuffer> {
 	@Override
 	public CompletionStage<ByteBuffer> getBody() {
 		return result;
+	}
+
+	/** The array's size now (for tests: it never runs ahead of the bytes that came). */
+	int capacity() {
+		return buf.length;
 	}
 
 	/** Stops the transfer (a cancel or a read timeout). */

@@ -170,8 +170,10 @@ public class VolumeReadBench {
 		final ByteBuffer in = b[0], out = b[1];
 		in.clear();
 		try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+			if (ch.size() > in.capacity()) throw new IOException(p + ": larger than a chunk frame can be");
 			while (in.hasRemaining() && ch.read(in) > 0) {}
 		}
+		in.flip();
 		final int got = NativeBlosc.load().blosc_decompress_ctx(Native.getDirectBufferPointer(in), Native
 			.getDirectBufferPointer(out), new NativeLong(out.capacity()), 1);
 		if (got != out.capacity()) throw new IOException(p + ": c-blosc decoded " + got + " bytes");

@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,21 +29,67 @@ class ParallelTest {
 	}
 
 	@Test
-	void everyItemRunsOnceAndProgressComesInOrder() throws IOException {
+	void everyItemRunsOnceAndProgressComesInOrderOnTheCallersThread() throws IOException {
 		final int[] runs = new int[100];
-		final List<Integer> doneAfter = Collections.synchronizedList(new ArrayList<>());
-		final AtomicInteger finished = new AtomicInteger();
+		final Set<Integer> finished = ConcurrentHashMap.newKeySet();
+		final Thread caller = Thread.currentThread();
+		final int[] reported = { 0 };
 		Parallel.forEach(range(100), 3, "test-work", i -> {
 			synchronized (runs) {
 				runs[i]++;
 			}
-			finished.incrementAndGet();
-		}, () -> doneAfter.add(finished.get()));
+			if (i % 7 == 0) sleep(2); // items end out of order
+			finished.add(i);
+		}, () -> {
+			assertSame(caller, Thread.currentThread());
+			assertTrue(finished.contains(reported[0]), "progress for item " + reported[0] + " before it ended");
+			reported[0]++;
+		});
 		for (final int r : runs)
 			assertEquals(1, r);
-		assertEquals(100, doneAfter.size());
-		for (int k = 0; k < 100; k++)
-			assertTrue(doneAfter.get(k) >= k + 1, "progress " + k + " reported before its item ended");
+		assertEquals(100, reported[0]);
+	}
+
+	/** A worker runs under the call's name and gets its own back before forEach returns. */
+	@Test
+	void workerNamesAreRestored() throws IOException {
+		final Set<Thread> seen = ConcurrentHashMap.newKeySet();
+		Parallel.forEach(range(6), 2, "test-name", i -> {
+			assertEquals("test-name", Thread.currentThread().getName());
+			seen.add(Thread.currentThread());
+		}, () -> {});
+		for (final Thread t : seen)
+			assertEquals("cryoet-worker", t.getName());
+	}
+
+	@Test
+	void anErrorIsThrownAsItWas() {
+		final StackOverflowError deep = new StackOverflowError("too deep");
+		assertSame(deep, assertThrows(StackOverflowError.class, () -> Parallel.forEach(range(10), 2, "test-error",
+			i -> {
+				if (i == 3) throw deep;
+			}, () -> {})));
+	}
+
+	/** A cancel from the progress callback leaves as it was, once the workers stopped; the rest is not read. */
+	@Test
+	void aCancelFromProgressStopsTheWorkers() {
+		final AtomicInteger running = new AtomicInteger(), ran = new AtomicInteger();
+		final int[] reported = { 0 };
+		assertThrows(CancellationException.class, () -> Parallel.forEach(range(200), 2, "test-cancel", i -> {
+			running.incrementAndGet();
+			ran.incrementAndGet();
+			try {
+				sleep(2);
+			}
+			finally {
+				running.decrementAndGet();
+			}
+		}, () -> {
+			if (++reported[0] == 3) throw new CancellationException("cancelled by the user");
+		}));
+		assertEquals(0, running.get(), "a worker still ran after forEach returned");
+		assertTrue(ran.get() < 200, ran.get() + " items ran after the cancel");
 	}
 
 	/** Threads are kept between calls: a plane-by-plane export does not start two new threads per plane. */
@@ -90,16 +136,25 @@ class ParallelTest {
 	@Test
 	void anInterruptedCallerStopsWaiting() throws Exception {
 		final CountDownLatch started = new CountDownLatch(1);
+		final AtomicInteger running = new AtomicInteger();
 		final Throwable[] thrown = new Throwable[1];
+		final int[] runningAtReturn = { -1 };
 		final Thread caller = new Thread(() -> {
 			try {
 				Parallel.forEach(range(4), 2, "test-interrupt", i -> {
-					started.countDown();
-					sleep(60_000);
+					running.incrementAndGet();
+					try {
+						started.countDown();
+						sleep(60_000);
+					}
+					finally {
+						running.decrementAndGet();
+					}
 				}, () -> {});
 			}
 			catch (final Throwable t) {
 				thrown[0] = t;
+				runningAtReturn[0] = running.get();
 			}
 		});
 		caller.start();
@@ -107,6 +162,7 @@ class ParallelTest {
 		caller.interrupt();
 		caller.join(10_000);
 		assertTrue(thrown[0] instanceof InterruptedIOException, String.valueOf(thrown[0]));
+		assertEquals(0, runningAtReturn[0], "workers still ran after forEach returned");
 	}
 
 	private static void sleep(final long millis) throws InterruptedIOException {

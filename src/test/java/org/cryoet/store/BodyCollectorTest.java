@@ -2,6 +2,7 @@ package org.cryoet.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,6 +46,28 @@ class BodyCollectorTest {
 		final byte[] bytes = new byte[got.remaining()];
 		got.duplicate().get(bytes);
 		assertArrayEquals(body, bytes);
+	}
+
+	/** A claim of 1 GiB with 20 MiB behind it: the array grows by what came (16, then 32 MiB), never to the claim. */
+	@Test
+	void anInflatedClaimGrowsOnlyWithTheBytesThatCame() {
+		final BodyCollector c = new BodyCollector(new BodyCollector.Watch(), 1L << 30, 0, -1, null);
+		c.onSubscribe(new java.util.concurrent.Flow.Subscription() {
+
+			@Override
+			public void request(final long n) {}
+
+			@Override
+			public void cancel() {}
+		});
+		assertEquals(BodyCollector.INITIAL_MAX, c.capacity());
+		long came = 0;
+		for (final byte[] p : pieces(new byte[20 * MIB], 0, MIB)) {
+			c.onNext(java.util.Collections.singletonList(ByteBuffer.wrap(p)));
+			came += p.length;
+			assertTrue(c.capacity() <= Math.max(BodyCollector.INITIAL_MAX, 2 * came), c.capacity() + " bytes for " + came);
+		}
+		assertEquals(32 * MIB, c.capacity());
 	}
 
 	private static void assertExact(final byte[] expected, final ByteBuffer got) {
