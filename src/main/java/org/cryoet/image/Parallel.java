@@ -118,7 +118,7 @@ public final class Parallel {
 		final AtomicInteger next = new AtomicInteger();
 		final AtomicBoolean stop = new AtomicBoolean();
 		final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-		/** Workers running an item now; interrupted under this lock only, so never once they moved on. */
+		/** This call's workers while they work for it; interrupted under this lock only, so never once they left. */
 		private final Set<Thread> running = new HashSet<>();
 
 		Call(final List<T> items, final String name, final Work<T> work) {
