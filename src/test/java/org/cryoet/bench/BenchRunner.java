@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -66,29 +68,47 @@ public final class BenchRunner {
 			blosc, volume, points, remoteChunk)).run());
 		final JsonObject heap = only == null || "heapscroll".contains(only) ? heapScroll(mode, out) : null;
 		final Map<String, Double> ms = new HashMap<>();
+		final Map<String, double[]> ranges = new HashMap<>();
 		for (final RunResult r : results) {
 			final String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
 			final String cname = r.getParams().getParamsKeys().contains("cname") ? r.getParams().getParam("cname") : "";
-			ms.put(name + (cname.isEmpty() ? "" : "_" + cname), r.getPrimaryResult().getScore());
+			final String suffix = cname.isEmpty() ? "" : "_" + cname;
+			if (name.equals("decodePaired")) sides(r, "decodeOurs" + suffix, "decodeNative" + suffix, null, ms, ranges);
+			else if (name.equals("encodePaired")) sides(r, "encodeOurs" + suffix, "encodeNative" + suffix, null, ms, ranges);
+			else if (name.equals("streamsPaired")) sides(r, "streamsOurs" + suffix, "streamsNative" + suffix, null, ms,
+				ranges);
+			else if (name.equals("zarrReadPaired")) sides(r, "zarrRead2Threads", "zarrReadNative2Threads",
+				"zarrChunkBytes", ms, ranges);
+			else ms.put(name + suffix, r.getPrimaryResult().getScore());
 		}
 		final double bloscMb = 4.0 * blosc * blosc * blosc / 1e6;
 		final double volumeMb = 4.0 * volume * volume * volume / 1e6;
 		final String nativeProblem = NativeBlosc.problem();
 		final JsonArray summary = new JsonArray();
 		for (final String c : new String[] { "lz4", "zstd" }) {
-			summary.add(entry("blosc_" + c + "_decode", bloscMb, ms.get("decodeOurs_" + c), nativeProblem == null ? ms.get(
-				"decodeNative_" + c) : null, "native c-blosc, 1 thread", nativeProblem));
+			summary.add(withRange(entry("blosc_" + c + "_decode", bloscMb, ms.get("decodeOurs_" + c), nativeProblem == null
+				? ms.get("decodeNative_" + c) : null, "native c-blosc, 1 thread, in turn with ours", nativeProblem), ranges
+					.get("decodeNative_" + c)));
 			summary.add(entry("blosc_" + c + "_decode_2threads", bloscMb, ms.get("decodeOurs2Threads_" + c),
 				nativeProblem == null ? ms.get("decodeNative_" + c) : null, "native c-blosc, 1 thread", nativeProblem));
-			summary.add(entry("blosc_" + c + "_encode", bloscMb, ms.get("encodeOurs_" + c), nativeProblem == null ? ms.get(
-				"encodeNative_" + c) : null, "native c-blosc, 1 thread", nativeProblem));
+			// The codec alone, on the frame's compressed streams: with the decode above, how the time divides
+			// between the LZ4 or zstd decoder and the unshuffle.
+			final String streamsProblem = nativeProblem != null ? nativeProblem : NativeCodecs.problem();
+			if (ms.containsKey("streamsOurs_" + c)) summary.add(withRange(entry("blosc_" + c + "_streams", BloscStreams.of(
+				BloscBench.frame(BenchData.bytes(BenchData.tomogram(blosc, 1)), c)).decodedBytes() / 1e6, ms.get(
+					"streamsOurs_" + c), streamsProblem == null ? ms.get("streamsNative_" + c) : null, "the system's lib" + c +
+						" on the same streams, in turn with ours", streamsProblem), ranges.get("streamsNative_" + c)));
+			summary.add(withRange(entry("blosc_" + c + "_encode", bloscMb, ms.get("encodeOurs_" + c), nativeProblem == null
+				? ms.get("encodeNative_" + c) : null, "native c-blosc, 1 thread, in turn with ours", nativeProblem), ranges
+					.get("encodeNative_" + c)));
 		}
-		summary.add(entry("zarr_level_read", volumeMb, ms.get("zarrRead2Threads"), ms.get("zarrChunkBytes"),
-			"reading the chunk files' bytes", null));
+		summary.add(withRange(entry("zarr_level_read", volumeMb, ms.get("zarrRead2Threads"), ms.get("zarrChunkBytes"),
+			"reading the chunk files' bytes, in turn with ours", null), ranges.get("zarrChunkBytes")));
 		// The same read with native c-blosc decoding: how near the target decoding at native speed comes.
 		final JsonObject vsNative = entry("zarr_level_read_vs_native", volumeMb, ms.get("zarrRead2Threads"),
 			nativeProblem == null ? ms.get("zarrReadNative2Threads") : null,
-			"the same level read decoded by native c-blosc, 2 threads", nativeProblem);
+			"the same level read decoded by native c-blosc, 2 threads, in turn with ours", nativeProblem);
+		withRange(vsNative, ranges.get("zarrReadNative2Threads"));
 		if (nativeProblem == null && ms.get("zarrReadNative2Threads") != null && ms.get("zarrChunkBytes") != null)
 			vsNative.addProperty("native_ratio_to_chunk_bytes", round(ms.get("zarrChunkBytes") / ms.get(
 				"zarrReadNative2Threads")));
@@ -177,6 +197,49 @@ public final class BenchRunner {
 		if (target == null) b.addProperty("unavailable", "no target");
 		e.add("baseline", b);
 		e.addProperty("ratio", value == null || target == null ? null : round(value / target.doubleValue()));
+		return e;
+	}
+
+	/**
+	 * A paired benchmark's sides ({@link Sides}) as if each were a benchmark
+	 * of its own: mean milliseconds per operation over the measured
+	 * iterations, under the given keys (null: a side it does not have). The
+	 * range of each baseline's ratio to ours over single iterations goes
+	 * under the baseline's key; a side that never ran (native c-blosc absent)
+	 * is left out.
+	 */
+	private static void sides(final RunResult r, final String ours, final String nativeSide, final String bytes,
+		final Map<String, Double> ms, final Map<String, double[]> ranges)
+	{
+		final String[] keys = { ours, nativeSide, bytes };
+		final String[] counters = { "oursNanos", "nativeNanos", "bytesNanos" };
+		final double rounds = r.getSecondaryResults().get("rounds").getScore();
+		final double oursNanos = r.getSecondaryResults().get("oursNanos").getScore();
+		for (int i = 0; i < keys.length; i++) {
+			final double nanos = r.getSecondaryResults().get(counters[i]).getScore();
+			if (keys[i] == null || nanos == 0 || rounds == 0) continue;
+			ms.put(keys[i], nanos / rounds / 1e6);
+			if (i == 0) continue;
+			double min = Double.POSITIVE_INFINITY, max = 0;
+			for (final BenchmarkResult b : r.getBenchmarkResults())
+				for (final IterationResult it : b.getIterationResults()) {
+					final double ratio = it.getSecondaryResults().get(counters[i]).getScore() / it.getSecondaryResults().get(
+						"oursNanos").getScore();
+					min = Math.min(min, ratio);
+					max = Math.max(max, ratio);
+				}
+			if (oursNanos > 0) ranges.put(keys[i], new double[] { min, max });
+		}
+	}
+
+	/** Adds the spread of a paired ratio over single measured iterations. */
+	private static JsonObject withRange(final JsonObject e, final double[] range) {
+		if (range != null && !e.get("ratio").isJsonNull()) {
+			final JsonArray a = new JsonArray();
+			a.add(round(range[0]));
+			a.add(round(range[1]));
+			e.add("ratio_per_iteration", a);
+		}
 		return e;
 	}
 

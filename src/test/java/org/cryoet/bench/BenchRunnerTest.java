@@ -22,6 +22,9 @@ class BenchRunnerTest {
 	@TempDir
 	Path out;
 
+	private static final Set<String> PAIRED = Set.of("blosc_lz4_decode", "blosc_zstd_decode", "blosc_lz4_encode",
+		"blosc_zstd_encode", "blosc_lz4_streams", "blosc_zstd_streams", "zarr_level_read", "zarr_level_read_vs_native");
+
 	@Test
 	void tinyRunWritesAWellFormedSummary() throws Exception {
 		BenchRunner.main(new String[] { "--tiny", "--out", out.toString() });
@@ -42,9 +45,17 @@ class BenchRunnerTest {
 				final double v = o.get("value").getAsDouble(), t = b.get("value").getAsDouble();
 				final double expected = v / t;
 				assertEquals(expected, o.get("ratio").getAsDouble(), 0.01 * expected + 0.002);
+				// measured in turn with ours: the run's ratio lies within its single iterations' range
+				if (PAIRED.contains(o.get("name").getAsString())) {
+					final JsonArray range = o.getAsJsonArray("ratio_per_iteration");
+					final double ratio = o.get("ratio").getAsDouble();
+					assertTrue(range.get(0).getAsDouble() <= ratio + 0.002 && ratio <= range.get(1).getAsDouble() + 0.002, o
+						.toString());
+				}
 			}
 		}
 		for (final String n : new String[] { "blosc_lz4_decode", "blosc_zstd_decode", "blosc_lz4_encode",
+			"blosc_lz4_streams", "blosc_zstd_streams",
 			"zarr_level_read", "zarr_level_read_vs_native", "zarr_level_read_scaling_1_to_2_threads", "mrc_read",
 			"slice_latency_warm", "slice_latency_cold", "heap_scroll_peak_live", "ndjson_import", "ndjson_export",
 			"remote_first_slice", "remote_level_read" })

@@ -2,6 +2,10 @@ package org.cryoet.bench;
 
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+
+import io.airlift.compress.lz4.Lz4Decompressor;
+import io.airlift.compress.zstd.ZstdDecompressor;
 
 import java.util.concurrent.TimeUnit;
 
@@ -14,10 +18,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Blosc on one portal-like chunk (256³ float32): our pure-Java codec and
- * native c-blosc on the same frames, one thread each (ours also on 2).
+ * native c-blosc on the same frames, one thread each, timed in turn within
+ * every operation ({@link Sides}); ours also decodes on 2 threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,15 +39,19 @@ public class BloscBench {
 	byte[] out;
 	BloscCodec ours;
 	Memory nativeFrame, nativeOut, nativeSrc;
+	/** The frame's compressed streams, and where each side decodes one. */
+	BloscStreams streams;
+	byte[] streamOut;
+	Memory nativeStreamOut;
+	ZstdDecompressor zstd;
+	Pointer zstdContext;
 
 	@Setup
 	public void setup() throws Exception {
 		final int n = BenchData.size("bench.blosc.size", 256);
 		raw = BenchData.bytes(BenchData.tomogram(n, 1));
-		final int shuffle = cname.equals("lz4") ? 1 : 2;
-		ours = new BloscCodec(BloscCodec.Cname.of(cname), 5, shuffle);
-		// The frame comes from c-blosc where it is installed, as real portal chunks do.
-		frame = NativeBlosc.problem() == null ? NativeBlosc.compress(raw, cname, 5, shuffle, 4) : ours.encode(raw, 4);
+		ours = new BloscCodec(BloscCodec.Cname.of(cname), 5, shuffle(cname));
+		frame = frame(raw, cname);
 		out = new byte[raw.length];
 		if (NativeBlosc.problem() == null) {
 			NativeBlosc.load().blosc_set_nthreads(1);
@@ -51,10 +61,86 @@ public class BloscBench {
 			nativeSrc = new Memory(raw.length);
 			nativeSrc.write(0, raw, 0, raw.length);
 		}
+		streams = BloscStreams.of(frame);
+		int largest = 1;
+		for (final int size : streams.decodedSizes)
+			largest = Math.max(largest, size);
+		streamOut = new byte[largest];
+		zstd = new ZstdDecompressor();
+		if (nativeFrame != null && NativeCodecs.problem() == null) {
+			nativeStreamOut = new Memory(largest);
+			zstdContext = NativeCodecs.Zstd.ZSTD_createDCtx();
+			// both sides must decode every stream whole, or the pair measures nothing
+			if (streamsOurs() != streams.decodedBytes() || streamsNative() != streams.decodedBytes())
+				throw new IllegalStateException("a stream of the frame decoded to the wrong size");
+		}
 	}
 
+	/** lz4 with byte shuffle, as the portal writes; zstd with bit shuffle. */
+	private static int shuffle(final String cname) {
+		return cname.equals("lz4") ? 1 : 2;
+	}
+
+	/** The frame decoded: from c-blosc where it is installed, as real portal chunks are. */
+	static byte[] frame(final byte[] raw, final String cname) throws Exception {
+		return NativeBlosc.problem() == null ? NativeBlosc.compress(raw, cname, 5, shuffle(cname), 4) : new BloscCodec(
+			BloscCodec.Cname.of(cname), 5, shuffle(cname)).encode(raw, 4);
+	}
+
+	/** Ours and native decoding in turn; the ratio is read from the two sides' times. */
 	@Benchmark
-	public byte[] decodeOurs() throws Exception {
+	public void decodePaired(final Sides sides, final Blackhole bh) throws Exception {
+		sides.round(bh, this::decodeOurs, nativeFrame == null ? null : this::decodeNative, null);
+	}
+
+	/** Ours and native encoding in turn. */
+	@Benchmark
+	public void encodePaired(final Sides sides, final Blackhole bh) throws Exception {
+		sides.round(bh, this::encodeOurs, nativeSrc == null ? null : this::encodeNative, null);
+	}
+
+	/**
+	 * Only the codec: the frame's LZ4 or zstd streams decoded by ours
+	 * (aircompressor, called as {@link BloscCodec} calls it) and by the
+	 * system's liblz4 or libzstd, in turn, each into a block-sized buffer.
+	 * With {@link #decodePaired} it shows how the time divides between
+	 * the codec and the unshuffle.
+	 */
+	@Benchmark
+	public void streamsPaired(final Sides sides, final Blackhole bh) throws Exception {
+		sides.round(bh, this::streamsOurs, nativeStreamOut == null ? null : this::streamsNative, null);
+	}
+
+	Long streamsOurs() throws Exception {
+		long n = 0;
+		for (int i = 0; i < streams.count(); i++) {
+			final int size = streams.decodedSizes[i];
+			if (cname.equals("lz4")) {
+				// BloscCodec zeroes an LZ4 block's output first (see there why)
+				java.util.Arrays.fill(streamOut, 0, size, (byte) 0);
+				n += new Lz4Decompressor().decompress(frame, streams.offsets[i], streams.lengths[i], streamOut, 0, size);
+			}
+			else n += zstd.decompress(frame, streams.offsets[i], streams.lengths[i], streamOut, 0, size);
+		}
+		return n;
+	}
+
+	Long streamsNative() {
+		long n = 0;
+		for (int i = 0; i < streams.count(); i++) {
+			final Pointer in = nativeFrame.share(streams.offsets[i]);
+			final int size = streams.decodedSizes[i];
+			if (cname.equals("lz4")) n += NativeCodecs.Lz4.LZ4_decompress_safe(in, nativeStreamOut, streams.lengths[i], size);
+			else {
+				final NativeLong got = NativeCodecs.Zstd.ZSTD_decompressDCtx(zstdContext, nativeStreamOut, new NativeLong(
+					size), in, new NativeLong(streams.lengths[i]));
+				n += NativeCodecs.Zstd.ZSTD_isError(got) != 0 ? -1 : got.longValue();
+			}
+		}
+		return n;
+	}
+
+	byte[] decodeOurs() throws Exception {
 		BloscCodec.decode(frame, out, 1);
 		return out;
 	}
@@ -65,23 +151,18 @@ public class BloscBench {
 		return out;
 	}
 
-	@Benchmark
-	public int decodeNative() {
-		if (nativeFrame == null) return 0;
+	Integer decodeNative() {
 		return NativeBlosc.load().blosc_decompress(nativeFrame, nativeOut, new NativeLong(raw.length));
 	}
 
-	@Benchmark
-	public byte[] encodeOurs() throws Exception {
+	byte[] encodeOurs() throws Exception {
 		return ours.encode(raw, 4);
 	}
 
-	@Benchmark
-	public int encodeNative() {
-		if (nativeSrc == null) return 0;
+	Integer encodeNative() {
 		final NativeBlosc.Lib l = NativeBlosc.load();
 		l.blosc_set_compressor(cname);
-		return l.blosc_compress(5, cname.equals("lz4") ? 1 : 2, new NativeLong(4), new NativeLong(raw.length), nativeSrc,
+		return l.blosc_compress(5, shuffle(cname), new NativeLong(4), new NativeLong(raw.length), nativeSrc,
 			nativeOut, new NativeLong(raw.length));
 	}
 }

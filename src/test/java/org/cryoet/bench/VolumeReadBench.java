@@ -42,6 +42,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * A whole 512³ float32 level (256³ chunks, Blosc lz4 byte shuffle) read into
@@ -49,7 +50,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * files' bytes. Files are in the page cache after the first iteration, as
  * they are when a user scrolls a tomogram twice. Destinations (ours and the
  * baselines') are allocated once, as a viewer's buffers are: the JVM's
- * zeroing of a fresh 512 MB array is no reader's work.
+ * zeroing of a fresh 512 MB array is no reader's work. The 2-thread read and
+ * its two baselines run in turn within each operation ({@link Sides}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -130,9 +132,14 @@ public class VolumeReadBench {
 		return zarrRead(1);
 	}
 
+	/**
+	 * The level read on 2 threads, the same read decoded by native c-blosc,
+	 * and reading the chunk files' bytes, in turn.
+	 */
 	@Benchmark
-	public Object zarrRead2Threads() throws IOException {
-		return zarrRead(2);
+	public void zarrReadPaired(final Sides sides, final Blackhole bh) throws Exception {
+		sides.round(bh, () -> zarrRead(2), NativeBlosc.problem() == null ? this::zarrReadNative2Threads : null,
+			this::zarrChunkBytes);
 	}
 
 	/**
@@ -140,11 +147,9 @@ public class VolumeReadBench {
 	 * threads: each chunk file read into a direct buffer, decoded by
 	 * {@code blosc_decompress_ctx}, its rows copied into the destination (as
 	 * ours are). What decoding at native speed leaves of the target over
-	 * reading the bytes; returns null when c-blosc is not installed.
+	 * reading the bytes.
 	 */
-	@Benchmark
-	public Object zarrReadNative2Threads() throws Exception {
-		if (NativeBlosc.problem() != null) return null;
+	private Object zarrReadNative2Threads() throws Exception {
 		final List<Future<?>> done = new ArrayList<>();
 		for (final Path p : chunkFiles)
 			done.add(nativeReaders.submit(() -> {
@@ -189,8 +194,7 @@ public class VolumeReadBench {
 			}
 	}
 
-	@Benchmark
-	public long zarrChunkBytes() throws IOException {
+	private Long zarrChunkBytes() throws IOException {
 		long n = 0;
 		for (final Path p : chunkFiles)
 			n += readInto(p, 0);
