@@ -88,6 +88,47 @@ public final class FileStore implements Store {
 	}
 
 	@Override
+	public PositionalReader openPositional(final String key) throws IOException {
+		final Path p = resolve(key);
+		if (Files.isDirectory(p)) return null;
+		final FileChannel ch;
+		try {
+			ch = FileChannel.open(p, StandardOpenOption.READ);
+		}
+		catch (final NoSuchFileException e) {
+			return null;
+		}
+		try {
+			final long size = ch.size();
+			return new PositionalReader() {
+
+				@Override
+				public long size() {
+					return size;
+				}
+
+				@Override
+				public void read(final long position, final byte[] dst, final int offset, final int length)
+					throws IOException
+				{
+					final ByteBuffer b = ByteBuffer.wrap(dst, offset, length);
+					ChannelIO.read(ch, b, position);
+					if (b.hasRemaining()) throw new StoreException(describe(key) + ": shrank while being read");
+				}
+
+				@Override
+				public void close() throws IOException {
+					ch.close();
+				}
+			};
+		}
+		catch (final IOException | RuntimeException e) {
+			ch.close();
+			throw e;
+		}
+	}
+
+	@Override
 	public long size(final String key) throws IOException {
 		final Path p = resolve(key);
 		if (Files.isRegularFile(p)) return Files.size(p);

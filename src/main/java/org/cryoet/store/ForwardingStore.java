@@ -30,6 +30,11 @@ abstract class ForwardingStore implements Store {
 	}
 
 	@Override
+	public PositionalReader openPositional(final String key) throws IOException {
+		return inner.openPositional(key);
+	}
+
+	@Override
 	public byte[] getRange(final String key, final long offset, final int length) throws IOException {
 		return inner.getRange(key, offset, length);
 	}

@@ -37,6 +37,17 @@ public interface Store extends Closeable {
 	 */
 	byte[] getRange(String key, long offset, int length) throws IOException;
 
+	/**
+	 * Opens the value at {@code key} for reads by position, where this store
+	 * has a cheaper way to read parts of a value than {@link #getRange} (a
+	 * local file, kept open); the caller closes it.
+	 *
+	 * @return null when there is no such key or this store has no such way
+	 */
+	default PositionalReader openPositional(final String key) throws IOException {
+		return null;
+	}
+
 	/** @return the value's length in bytes, or -1 when there is no such key */
 	long size(String key) throws IOException;
 

@@ -65,8 +65,45 @@ class ChunkCodecFuzzTest {
 					System.arraycopy(data, offset, blocks, start, length);
 				});
 				Hostile.check(Arrays.equals(out, blocks), "decodeBlocks disagrees with decode");
+				// read by parts, as a local chunk file is: the same bytes (or refused, where a block runs into
+				// another's data, which only the whole frame's decode lets pass)
+				final byte[] parts = new byte[expected];
+				try {
+					((BloscCodec) codec).decodeBlocks(partsOf(stored), expected, 4, 0, expected, (data, offset, start,
+						length) -> System.arraycopy(data, offset, parts, start, length));
+				}
+				catch (final org.cryoet.format.codec.CorruptDataException e) {
+					return;
+				}
+				Hostile.check(Arrays.equals(out, parts), "decodeBlocks by parts disagrees with decode");
 			}
 		});
+	}
+
+	/** The stored bytes read by parts into the decoder's reused buffers, refusing reads outside them. */
+	private static BloscCodec.FrameRanges partsOf(final byte[] stored) {
+		return new BloscCodec.FrameRanges() {
+
+			@Override
+			public long size() {
+				return stored.length;
+			}
+
+			@Override
+			public byte[] read(final long offset, final int length) throws java.io.IOException {
+				final byte[] b = new byte[length];
+				read(offset, b, length);
+				return b;
+			}
+
+			@Override
+			public void read(final long offset, final byte[] dst, final int length) throws java.io.IOException {
+				if (offset < 0 || length < 0 || offset + length > stored.length)
+					throw new AssertionError("read " + offset + "+" + length + " past the frame's " + stored.length +
+						" bytes");
+				System.arraycopy(stored, (int) offset, dst, 0, length);
+			}
+		};
 	}
 
 	/** Decodes a sub-range chosen from the selector. */

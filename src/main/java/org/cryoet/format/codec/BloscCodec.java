@@ -160,11 +160,12 @@ public final class BloscCodec implements Codec {
 				return null;
 			}));
 		}
-		CorruptDataException failure = null;
+		// the calling thread's failure too waits for the helpers: none may still write into the caller's buffers
+		Throwable failure = null;
 		try {
 			share.decode(0, tasks);
 		}
-		catch (final CorruptDataException e) {
+		catch (final CorruptDataException | RuntimeException | Error e) {
 			failure = e;
 		}
 		for (final Future<?> f : futures) {
@@ -176,11 +177,24 @@ public final class BloscCodec implements Codec {
 				throw new CorruptDataException("interrupted while decoding a Blosc frame", e);
 			}
 			catch (final ExecutionException e) {
-				if (failure == null) failure = e.getCause() instanceof CorruptDataException ? (CorruptDataException) e
-					.getCause() : new CorruptDataException("Blosc decoding failed: " + e.getCause(), e.getCause());
+				if (failure == null) failure = e.getCause();
 			}
 		}
-		if (failure != null) throw failure;
+		if (failure == null) return;
+		if (failure instanceof CorruptDataException) throw (CorruptDataException) failure;
+		if (failure instanceof BlockReadFailure) throw (BlockReadFailure) failure;
+		if (failure instanceof Error) throw (Error) failure;
+		throw new CorruptDataException("Blosc decoding failed: " + failure, failure);
+	}
+
+	/** A read of a block's stored bytes failed (an I/O error, not bad data): carried out of a {@link Share}. */
+	private static final class BlockReadFailure extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		BlockReadFailure(final java.io.IOException e) {
+			super(e);
+		}
 	}
 
 	/** Receives decoded bytes of a frame as they come out of the decoder, a block at a time. */
@@ -235,6 +249,103 @@ public final class BloscCodec implements Codec {
 			sink));
 	}
 
+	/**
+	 * {@link #decodeBlocks(byte[], int, int, int, int, int, BlockSink)} for a
+	 * frame read by parts (a local file): each block's stored bytes are read
+	 * into a small buffer per thread and decoded from there, so the frame is
+	 * never held whole. For a 56 MB chunk that saves writing 56 MB to memory
+	 * and reading it back, and the decoder reads from cache. A block's data
+	 * run to the next block's start, as in {@link #decodeRange}, so a corrupt
+	 * frame whose block runs into another's is refused here.
+	 */
+	public void decodeBlocks(final FrameRanges frame, final int expectedSize, final int align, final int from,
+		final int to, final BlockSink sink) throws java.io.IOException
+	{
+		if (from < 0 || to > expectedSize || from > to)
+			throw new IllegalArgumentException("bytes " + from + ".." + to + " of " + expectedSize);
+		final long size = frame.size();
+		if (size > Integer.MAX_VALUE) throw new CorruptDataException("Blosc frame larger than 2 GiB");
+		final BloscHeader h = BloscHeader.read(frame.read(0, (int) Math.min(size, BloscHeader.SIZE)), (int) size);
+		if (h.nbytes != expectedSize)
+			throw new CorruptDataException("Blosc frame decodes to " + h.nbytes + " bytes, expected " + expectedSize);
+		boolean whole = h.memcpyed();
+		if (!whole) {
+			h.checkBlockSize();
+			if (BloscHeader.SIZE + 4L * h.blockCount() > h.cbytes)
+				throw new CorruptDataException("Blosc frame too short for its " + h.blockCount() + " block offsets");
+			whole = align > 1 && h.blockSize % align != 0;
+		}
+		if (whole) {
+			// stored uncompressed, or blocks that would split elements: read whole
+			final byte[] all = frame.read(0, (int) size);
+			decodeBlocks(all, all.length, expectedSize, align, from, to, sink);
+			return;
+		}
+		if (from == to) return;
+		final int nblocks = h.blockCount();
+		final byte[] starts = frame.read(BloscHeader.SIZE, 4 * nblocks);
+		final int firstBlock = from / h.blockSize, blocks = (to - 1) / h.blockSize - firstBlock + 1;
+		try {
+			streamBlocks(frame, h, starts, firstBlock, blocks, sink);
+		}
+		catch (final BlockReadFailure e) {
+			throw (java.io.IOException) e.getCause();
+		}
+	}
+
+	/** The wanted blocks of a frame read by parts, on this codec's threads. */
+	private void streamBlocks(final FrameRanges frame, final BloscHeader h, final byte[] starts, final int firstBlock,
+		final int blocks, final BlockSink sink) throws CorruptDataException
+	{
+		final int nblocks = h.blockCount();
+		final int[] ends = blockEnds(starts, nblocks, h.cbytes);
+		inParallel(Math.min(threads, blocks), (first, step) -> {
+			final Scratch s = new Scratch(h.blockSize);
+			final byte[] block = BLOCKS.get().take(h.blockSize);
+			final BlockBuffer stored = STORED_BLOCKS.get();
+			for (int b = firstBlock + first; b < firstBlock + blocks; b += step) {
+				final int start = BloscHeader.readInt(starts, 4 * b), end = ends[b];
+				if (start < BloscHeader.SIZE + 4 * nblocks || start >= end)
+					throw new CorruptDataException("Blosc block " + b + " starts outside the frame");
+				final byte[] window = stored.atLeast(end - start);
+				try {
+					frame.read(start, window, end - start);
+				}
+				catch (final CorruptDataException e) {
+					throw e;
+				}
+				catch (final java.io.IOException e) {
+					throw new BlockReadFailure(e);
+				}
+				decodeBlock(window, start, end - start, h, b, start, block, 0, s);
+				final int blockStart = b * h.blockSize;
+				sink.accept(block, 0, blockStart, Math.min(h.blockSize, h.nbytes - blockStart));
+			}
+		});
+	}
+
+	/**
+	 * Where each block's stored data end: at the next block's start (c-blosc
+	 * writes a frame's blocks one after another, in any order when it
+	 * compresses on several threads), the last one at the frame's end.
+	 */
+	private static int[] blockEnds(final byte[] starts, final int nblocks, final int cbytes) {
+		final long[] byStart = new long[nblocks];
+		for (int b = 0; b < nblocks; b++)
+			byStart[b] = (long) BloscHeader.readInt(starts, 4 * b) << 32 | b;
+		java.util.Arrays.sort(byStart);
+		final int[] ends = new int[nblocks];
+		int next = cbytes;
+		for (int i = nblocks - 1; i >= 0; i--) {
+			final int start = (int) (byStart[i] >> 32);
+			// blocks sharing a start end where the next larger start begins
+			if (i < nblocks - 1 && (int) (byStart[i + 1] >> 32) > start) next = Math.min(cbytes, (int) (byStart[i +
+				1] >> 32));
+			ends[(int) byStart[i]] = next;
+		}
+		return ends;
+	}
+
 	/** Blocks {@code firstBlock + first}, then every {@code step}-th, of the {@code blocks} wanted. */
 	private static void sinkBlocks(final byte[] frame, final BloscHeader h, final int firstBlock, final int blocks,
 		final int first, final int step, final BlockSink sink) throws CorruptDataException
@@ -242,7 +353,7 @@ public final class BloscCodec implements Codec {
 		final Scratch s = new Scratch(h.blockSize);
 		final byte[] block = BLOCKS.get().take(h.blockSize);
 		for (int b = firstBlock + first; b < firstBlock + blocks; b += step) {
-			decodeBlock(frame, 0, h, b, BloscHeader.readInt(frame, BloscHeader.SIZE + 4 * b), block, 0, s);
+			decodeBlock(frame, 0, frame.length, h, b, BloscHeader.readInt(frame, BloscHeader.SIZE + 4 * b), block, 0, s);
 			final int start = b * h.blockSize;
 			sink.accept(block, 0, start, Math.min(h.blockSize, h.nbytes - start));
 		}
@@ -255,6 +366,9 @@ public final class BloscCodec implements Codec {
 	 */
 	private static final ThreadLocal<BlockBuffer> BLOCKS = ThreadLocal.withInitial(BlockBuffer::new);
 
+	/** A buffer per thread for a block's stored bytes, read by parts (see {@link BlockBuffer}). */
+	private static final ThreadLocal<BlockBuffer> STORED_BLOCKS = ThreadLocal.withInitial(BlockBuffer::new);
+
 	private static final class BlockBuffer {
 
 		private byte[] bytes = new byte[0];
@@ -262,6 +376,13 @@ public final class BloscCodec implements Codec {
 		byte[] take(final int size) {
 			if (size > 4 << 20) return new byte[size];
 			if (bytes.length != size) bytes = new byte[size];
+			return bytes;
+		}
+
+		/** A buffer of at least {@code size} bytes, kept when it is at most 4 MiB. */
+		byte[] atLeast(final int size) {
+			if (size > 4 << 20) return new byte[size];
+			if (bytes.length < size) bytes = new byte[Math.max(size, Math.min(4 << 20, bytes.length * 2))];
 			return bytes;
 		}
 	}
@@ -274,6 +395,11 @@ public final class BloscCodec implements Codec {
 
 		/** Exactly {@code length} bytes from {@code offset}. */
 		byte[] read(long offset, int length) throws java.io.IOException;
+
+		/** Exactly {@code length} bytes from {@code offset} into the start of {@code dst}, a reused buffer. */
+		default void read(final long offset, final byte[] dst, final int length) throws java.io.IOException {
+			System.arraycopy(read(offset, length), 0, dst, 0, length);
+		}
 	}
 
 	/**
@@ -318,7 +444,7 @@ public final class BloscCodec implements Codec {
 			}
 			if (start < BloscHeader.SIZE + 4 * nblocks || start >= end)
 				throw new CorruptDataException("Blosc block " + b + " starts outside the frame");
-			decodeBlock(frame.read(start, end - start), start, h, b, start, block, 0, s);
+			decodeBlock(frame.read(start, end - start), start, end - start, h, b, start, block, 0, s);
 			final int blockStart = b * h.blockSize;
 			final int lo = Math.max(from, blockStart), hi = Math.min(to, Math.min(h.nbytes, blockStart + h.blockSize));
 			System.arraycopy(block, lo - blockStart, out, outOff + lo - from, hi - lo);
@@ -356,18 +482,20 @@ public final class BloscCodec implements Codec {
 	private static void decodeBlock(final byte[] frame, final BloscHeader h, final int b, final byte[] out,
 		final Scratch s) throws CorruptDataException
 	{
-		decodeBlock(frame, 0, h, b, BloscHeader.readInt(frame, BloscHeader.SIZE + 4 * b), out, b * h.blockSize, s);
+		decodeBlock(frame, 0, frame.length, h, b, BloscHeader.readInt(frame, BloscHeader.SIZE + 4 * b), out, b *
+			h.blockSize, s);
 	}
 
 	/**
 	 * Decodes block {@code b}, whose compressed data start at frame byte
-	 * {@code start}, into {@code out} at {@code dstOff}. {@code frame} holds the
-	 * frame's bytes from {@code base} on (all of it, or a window read by range).
+	 * {@code start}, into {@code out} at {@code dstOff}. The first
+	 * {@code window} bytes of {@code frame} hold the frame's bytes from
+	 * {@code base} on (all of it, or a window read by range).
 	 */
-	private static void decodeBlock(final byte[] frame, final int base, final BloscHeader h, final int b,
-		final int start, final byte[] out, final int dstOff, final Scratch s) throws CorruptDataException
+	private static void decodeBlock(final byte[] frame, final int base, final int window, final BloscHeader h,
+		final int b, final int start, final byte[] out, final int dstOff, final Scratch s) throws CorruptDataException
 	{
-		final int end = Math.min(h.cbytes, base + frame.length);
+		final int end = Math.min(h.cbytes, base + window);
 		final int blockStart = b * h.blockSize;
 		final boolean leftover = b == h.blockCount() - 1 && h.nbytes % h.blockSize != 0;
 		final int bsize = leftover ? h.nbytes - blockStart : h.blockSize;

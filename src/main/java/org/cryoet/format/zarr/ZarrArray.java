@@ -302,6 +302,40 @@ public final class ZarrArray {
 	private boolean decodeBlocks(final long[] grid, final long[] span, final BloscCodec.BlockSink sink)
 		throws IOException
 	{
+		final String key = chunkKey(grid);
+		// A local file is read a block at a time, straight into the decoder's cache-sized buffers.
+		try (org.cryoet.store.PositionalReader file = store.openPositional(key)) {
+			if (file != null) {
+				try {
+					((BloscCodec) meta.compressor).decodeBlocks(new BloscCodec.FrameRanges() {
+
+						@Override
+						public long size() {
+							return file.size();
+						}
+
+						@Override
+						public byte[] read(final long offset, final int length) throws IOException {
+							final byte[] b = new byte[length];
+							read(offset, b, length);
+							return b;
+						}
+
+						@Override
+						public void read(final long offset, final byte[] dst, final int length) throws IOException {
+							file.read(offset, dst, 0, length);
+						}
+					}, meta.chunkElements() * meta.type().bytes(), meta.type().bytes(), (int) span[0], (int) span[1], sink);
+				}
+				catch (final CorruptDataException e) {
+					throw new CorruptDataException("chunk " + store.describe(key) + ": " + e.getMessage(), e);
+				}
+				catch (final RuntimeException e) {
+					throw new CorruptDataException("chunk " + store.describe(key) + ": undecodable (" + e + ")", e);
+				}
+				return true;
+			}
+		}
 		return withStored(grid, (frame, length) -> {
 			((BloscCodec) meta.compressor).decodeBlocks(frame, length, meta.chunkElements() * meta.type().bytes(), meta
 				.type().bytes(), (int) span[0], (int) span[1], sink);

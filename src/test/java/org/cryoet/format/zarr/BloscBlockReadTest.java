@@ -113,6 +113,103 @@ class BloscBlockReadTest {
 		assertEquals(12, check(a, new long[2], r));
 	}
 
+	/** A local folder that may or may not offer positional reads, and counts how chunks are read. */
+	private static final class CountingStore implements org.cryoet.store.Store {
+
+		final FileStore files;
+		final boolean positional;
+		int whole, parts;
+
+		CountingStore(final FileStore files, final boolean positional) {
+			this.files = files;
+			this.positional = positional;
+		}
+
+		private boolean chunk(final String key) {
+			return !key.substring(key.lastIndexOf('/') + 1).startsWith(".");
+		}
+
+		@Override
+		public byte[] get(final String key) throws java.io.IOException {
+			if (chunk(key)) whole++;
+			return files.get(key);
+		}
+
+		@Override
+		public java.nio.ByteBuffer get(final String key, final java.nio.ByteBuffer reuse) throws java.io.IOException {
+			if (chunk(key)) whole++;
+			return files.get(key, reuse);
+		}
+
+		@Override
+		public org.cryoet.store.PositionalReader openPositional(final String key) throws java.io.IOException {
+			if (!positional) return null;
+			parts++;
+			return files.openPositional(key);
+		}
+
+		@Override
+		public byte[] getRange(final String key, final long offset, final int length) throws java.io.IOException {
+			return files.getRange(key, offset, length);
+		}
+
+		@Override
+		public long size(final String key) throws java.io.IOException {
+			return files.size(key);
+		}
+
+		@Override
+		public org.cryoet.store.Listing list(final String prefix, final String delimiter) throws java.io.IOException {
+			return files.list(prefix, delimiter);
+		}
+
+		@Override
+		public void put(final String key, final byte[] data) throws java.io.IOException {
+			files.put(key, data);
+		}
+
+		@Override
+		public String describe(final String key) {
+			return files.describe(key);
+		}
+	}
+
+	/**
+	 * Local chunks are read a Blosc block at a time, never whole (the
+	 * frame's stored bytes are not held in memory); a store without
+	 * positional reads (remote) reads them whole, to the same values.
+	 */
+	@Test
+	void localChunksAreReadByPartsAndRemoteOnesWhole() throws Exception {
+		final Random r = new Random(6);
+		final ZarrArrayMetadata meta = new ZarrArrayMetadata(new long[] { 64, 64, 64 }, new int[] { 32, 32, 32 },
+			new ZarrDtype(DataType.FLOAT32, ByteOrder.LITTLE_ENDIAN), false, 0, new BloscCodec(BloscCodec.Cname.LZ4, 5, 1,
+				16 << 10, 1), "/");
+		final FileStore files = new FileStore(dir);
+		final ZarrArray written = ZarrArray.create(files, "t", meta);
+		final float[] chunk = new float[32 * 32 * 32];
+		for (int i = 0; i < chunk.length; i++)
+			chunk[i] = (float) (Math.sin(i / 50.0) + r.nextGaussian());
+		written.writeChunk(new long[] { 1, 0, 1 }, chunk);
+		final float[] box = new float[32 * 32 * 5];
+		for (final boolean positional : new boolean[] { true, false }) {
+			final CountingStore store = new CountingStore(files, positional);
+			final ZarrArray a = ZarrArray.open(store, "t");
+			assertEquals(java.util.Arrays.toString(chunk), java.util.Arrays.toString((float[]) a.readChunk(new long[] { 1,
+				0, 1 })));
+			a.readChunkInto(new long[] { 1, 0, 1 }, new int[] { 10, 0, 0 }, new int[] { 5, 32, 32 }, box, new int[] { 5,
+				32, 32 }, new int[3]);
+			assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(chunk, 10 * 32 * 32, 15 * 32 * 32)),
+				java.util.Arrays.toString(box));
+			// a missing chunk is the fill value either way
+			for (final float f : (float[]) a.readChunk(new long[] { 0, 0, 0 }))
+				assertEquals(0f, f);
+			// (where no file opens, the missing chunk is looked up the plain way too)
+			assertEquals(positional ? 1 : 3, store.whole, "chunks read whole");
+			assertEquals(positional ? 3 : 0, store.parts, "chunks opened for reads by position");
+		}
+	}
+
 	@Test
 	void aMissingChunkIsTheFillValue() throws Exception {
 		final ZarrArray a = ZarrArray.create(new FileStore(dir), "empty", new ZarrArrayMetadata(new long[] { 8, 8 },
