@@ -73,12 +73,11 @@ public final class BenchRunner {
 			final String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
 			final String cname = r.getParams().getParamsKeys().contains("cname") ? r.getParams().getParam("cname") : "";
 			final String suffix = cname.isEmpty() ? "" : "_" + cname;
-			if (name.equals("decodePaired")) sides(r, "decodeOurs" + suffix, "decodeNative" + suffix, null, ms, ranges);
-			else if (name.equals("encodePaired")) sides(r, "encodeOurs" + suffix, "encodeNative" + suffix, null, ms, ranges);
-			else if (name.equals("streamsPaired")) sides(r, "streamsOurs" + suffix, "streamsNative" + suffix, null, ms,
-				ranges);
-			else if (name.equals("zarrReadPaired")) sides(r, "zarrRead2Threads", "zarrReadNative2Threads",
-				"zarrChunkBytes", ms, ranges);
+			if (name.equals("decodePaired")) sides(r, ms, ranges, "decodeOurs" + suffix, "decodeNative" + suffix);
+			else if (name.equals("encodePaired")) sides(r, ms, ranges, "encodeOurs" + suffix, "encodeNative" + suffix);
+			else if (name.equals("streamsPaired")) sides(r, ms, ranges, "streamsOurs" + suffix, "streamsNative" + suffix);
+			else if (name.equals("zarrReadPaired")) sides(r, ms, ranges, "zarrRead2Threads", "zarrReadNative2Threads",
+				"zarrChunkBytes", "zarrRead1Thread");
 			else ms.put(name + suffix, r.getPrimaryResult().getScore());
 		}
 		final double bloscMb = 4.0 * blosc * blosc * blosc / 1e6;
@@ -113,8 +112,8 @@ public final class BenchRunner {
 			vsNative.addProperty("native_ratio_to_chunk_bytes", round(ms.get("zarrChunkBytes") / ms.get(
 				"zarrReadNative2Threads")));
 		summary.add(vsNative);
-		summary.add(entry("zarr_level_read_scaling_1_to_2_threads", volumeMb, ms.get("zarrRead2Threads"), ms.get(
-			"zarrRead1Thread"), "the same read on 1 thread", null));
+		summary.add(withRange(entry("zarr_level_read_scaling_1_to_2_threads", volumeMb, ms.get("zarrRead2Threads"), ms
+			.get("zarrRead1Thread"), "the same read on 1 thread, in turn with ours", null), ranges.get("zarrRead1Thread")));
 		summary.add(entry("mrc_read", volumeMb, ms.get("mrcRead"), ms.get("mrcBytes"), "reading the file's bytes", null));
 		summary.add(target("slice_latency_warm", ms.get("sliceWarm"), "ms", 20, "target: at most 20 ms"));
 		summary.add(target("slice_latency_cold", ms.get("sliceCold"), "ms", null, "no target"));
@@ -203,16 +202,15 @@ public final class BenchRunner {
 	/**
 	 * A paired benchmark's sides ({@link Sides}) as if each were a benchmark
 	 * of its own: mean milliseconds per operation over the measured
-	 * iterations, under the given keys (null: a side it does not have). The
+	 * iterations, under the keys given in {@link Sides}' order. The
 	 * range of each baseline's ratio to ours over single iterations goes
 	 * under the baseline's key; a side that never ran (native c-blosc absent)
 	 * is left out.
 	 */
-	private static void sides(final RunResult r, final String ours, final String nativeSide, final String bytes,
-		final Map<String, Double> ms, final Map<String, double[]> ranges)
+	private static void sides(final RunResult r, final Map<String, Double> ms, final Map<String, double[]> ranges,
+		final String... keys)
 	{
-		final String[] keys = { ours, nativeSide, bytes };
-		final String[] counters = { "oursNanos", "nativeNanos", "bytesNanos" };
+		final String[] counters = { "oursNanos", "nativeNanos", "bytesNanos", "oneThreadNanos" };
 		final double rounds = r.getSecondaryResults().get("rounds").getScore();
 		final double oursNanos = r.getSecondaryResults().get("oursNanos").getScore();
 		for (int i = 0; i < keys.length; i++) {

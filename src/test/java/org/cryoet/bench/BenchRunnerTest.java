@@ -23,7 +23,8 @@ class BenchRunnerTest {
 	Path out;
 
 	private static final Set<String> PAIRED = Set.of("blosc_lz4_decode", "blosc_zstd_decode", "blosc_lz4_encode",
-		"blosc_zstd_encode", "blosc_lz4_streams", "blosc_zstd_streams", "zarr_level_read", "zarr_level_read_vs_native");
+		"blosc_zstd_encode", "blosc_lz4_streams", "blosc_zstd_streams", "zarr_level_read", "zarr_level_read_vs_native",
+		"zarr_level_read_scaling_1_to_2_threads");
 
 	@Test
 	void tinyRunWritesAWellFormedSummary() throws Exception {

@@ -81,7 +81,7 @@ public class BloscBench {
 		return cname.equals("lz4") ? 1 : 2;
 	}
 
-	/** The frame decoded: from c-blosc where it is installed, as real portal chunks are. */
+	/** The frame the benchmarks decode: from c-blosc where it is installed, as real portal chunks are. */
 	static byte[] frame(final byte[] raw, final String cname) throws Exception {
 		return NativeBlosc.problem() == null ? NativeBlosc.compress(raw, cname, 5, shuffle(cname), 4) : new BloscCodec(
 			BloscCodec.Cname.of(cname), 5, shuffle(cname)).encode(raw, 4);
@@ -90,13 +90,13 @@ public class BloscBench {
 	/** Ours and native decoding in turn; the ratio is read from the two sides' times. */
 	@Benchmark
 	public void decodePaired(final Sides sides, final Blackhole bh) throws Exception {
-		sides.round(bh, this::decodeOurs, nativeFrame == null ? null : this::decodeNative, null);
+		sides.round(bh, this::decodeOurs, nativeFrame == null ? null : this::decodeNative);
 	}
 
 	/** Ours and native encoding in turn. */
 	@Benchmark
 	public void encodePaired(final Sides sides, final Blackhole bh) throws Exception {
-		sides.round(bh, this::encodeOurs, nativeSrc == null ? null : this::encodeNative, null);
+		sides.round(bh, this::encodeOurs, nativeSrc == null ? null : this::encodeNative);
 	}
 
 	/**
@@ -108,7 +108,7 @@ public class BloscBench {
 	 */
 	@Benchmark
 	public void streamsPaired(final Sides sides, final Blackhole bh) throws Exception {
-		sides.round(bh, this::streamsOurs, nativeStreamOut == null ? null : this::streamsNative, null);
+		sides.round(bh, this::streamsOurs, nativeStreamOut == null ? null : this::streamsNative);
 	}
 
 	Long streamsOurs() throws Exception {

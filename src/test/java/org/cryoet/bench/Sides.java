@@ -20,7 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class Sides {
 
 	/** Nanoseconds spent in each side during this iteration. */
-	public long oursNanos, nativeNanos, bytesNanos;
+	public long oursNanos, nativeNanos, bytesNanos, oneThreadNanos;
 	/** Operations (rounds of every side) in this iteration. */
 	public long rounds;
 
@@ -33,16 +33,23 @@ public class Sides {
 	/** JMH leaves resetting aux counters to the benchmark. */
 	@Setup(Level.Iteration)
 	public void reset() {
-		oursNanos = nativeNanos = bytesNanos = rounds = 0;
+		oursNanos = nativeNanos = bytesNanos = oneThreadNanos = rounds = 0;
+	}
+
+	void round(final Blackhole bh, final Side ours, final Side nativeSide) throws Exception {
+		round(bh, ours, nativeSide, null, null);
 	}
 
 	/**
 	 * Runs each side once, a different one first each round so that none
 	 * always finds the caches as another left them. A null side (native
-	 * c-blosc not installed) is skipped and keeps its counter at zero.
+	 * c-blosc not installed, or one a benchmark has not) is skipped and keeps
+	 * its counter at zero.
 	 */
-	void round(final Blackhole bh, final Side ours, final Side nativeSide, final Side bytes) throws Exception {
-		final Side[] sides = { ours, nativeSide, bytes };
+	void round(final Blackhole bh, final Side ours, final Side nativeSide, final Side bytes, final Side oneThread)
+		throws Exception
+	{
+		final Side[] sides = { ours, nativeSide, bytes, oneThread };
 		for (int k = 0; k < sides.length; k++) {
 			final int i = (int) ((rounds + k) % sides.length);
 			if (sides[i] == null) continue;
@@ -51,7 +58,8 @@ public class Sides {
 			final long dt = System.nanoTime() - t;
 			if (i == 0) oursNanos += dt;
 			else if (i == 1) nativeNanos += dt;
-			else bytesNanos += dt;
+			else if (i == 2) bytesNanos += dt;
+			else oneThreadNanos += dt;
 		}
 		rounds++;
 	}

@@ -50,8 +50,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * files' bytes. Files are in the page cache after the first iteration, as
  * they are when a user scrolls a tomogram twice. Destinations (ours and the
  * baselines') are allocated once, as a viewer's buffers are: the JVM's
- * zeroing of a fresh 512 MB array is no reader's work. The 2-thread read and
- * its two baselines run in turn within each operation ({@link Sides}).
+ * zeroing of a fresh 512 MB array is no reader's work. The 2-thread read, its
+ * two baselines and the 1-thread read run in turn within each operation
+ * ({@link Sides}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -127,19 +128,14 @@ public class VolumeReadBench {
 		return destination;
 	}
 
-	@Benchmark
-	public Object zarrRead1Thread() throws IOException {
-		return zarrRead(1);
-	}
-
 	/**
 	 * The level read on 2 threads, the same read decoded by native c-blosc,
-	 * and reading the chunk files' bytes, in turn.
+	 * reading the chunk files' bytes, and the level read on 1 thread, in turn.
 	 */
 	@Benchmark
 	public void zarrReadPaired(final Sides sides, final Blackhole bh) throws Exception {
 		sides.round(bh, () -> zarrRead(2), NativeBlosc.problem() == null ? this::zarrReadNative2Threads : null,
-			this::zarrChunkBytes);
+			this::zarrChunkBytes, () -> zarrRead(1));
 	}
 
 	/**
