@@ -46,7 +46,8 @@ class BenchRunnerTest {
 				final double v = o.get("value").getAsDouble(), t = b.get("value").getAsDouble();
 				final double expected = v / t;
 				assertEquals(expected, o.get("ratio").getAsDouble(), 0.01 * expected + 0.002);
-				// measured in turn with ours: the run's ratio lies within its single iterations' range
+				// measured in turn with ours: each paired figure carries its single iterations' range, computed from
+				// the same counters as its ratio (a ratio of sums lies within it)
 				if (PAIRED.contains(o.get("name").getAsString())) {
 					final JsonArray range = o.getAsJsonArray("ratio_per_iteration");
 					final double ratio = o.get("ratio").getAsDouble();

@@ -101,8 +101,9 @@ public class BloscBench {
 
 	/**
 	 * Only the codec: the frame's LZ4 or zstd streams decoded by ours
-	 * (aircompressor, called as {@link BloscCodec} calls it) and by the
-	 * system's liblz4 or libzstd, in turn, each into a block-sized buffer.
+	 * (aircompressor, called as {@link BloscCodec} calls it, the zeroing of
+	 * each LZ4 output included) and by the system's liblz4 or libzstd, in
+	 * turn, each into a block-sized buffer.
 	 * With {@link #decodePaired} it shows how the time divides between
 	 * the codec and the unshuffle.
 	 */

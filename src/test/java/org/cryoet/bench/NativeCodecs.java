@@ -26,7 +26,7 @@ final class NativeCodecs {
 				Native.register(Zstd.class, "zstd");
 			}
 			catch (final UnsatisfiedLinkError | RuntimeException e) {
-				problem = "native liblz4/libzstd not found (" + e.getMessage().split("\n")[0] + ")";
+				problem = "native liblz4/libzstd not found (" + String.valueOf(e.getMessage()).split("\n")[0] + ")";
 			}
 		}
 		return problem;

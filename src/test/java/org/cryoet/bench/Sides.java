@@ -50,9 +50,12 @@ public class Sides {
 		throws Exception
 	{
 		final Side[] sides = { ours, nativeSide, bytes, oneThread };
-		for (int k = 0; k < sides.length; k++) {
-			final int i = (int) ((rounds + k) % sides.length);
-			if (sides[i] == null) continue;
+		final int[] present = new int[sides.length];
+		int n = 0;
+		for (int i = 0; i < sides.length; i++)
+			if (sides[i] != null) present[n++] = i;
+		for (int k = 0; k < n; k++) {
+			final int i = present[(int) ((rounds + k) % n)];
 			final long t = System.nanoTime();
 			bh.consume(sides[i].run());
 			final long dt = System.nanoTime() - t;

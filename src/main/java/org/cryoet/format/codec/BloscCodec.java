@@ -253,11 +253,11 @@ public final class BloscCodec implements Codec {
 	 * {@link #decodeBlocks(byte[], int, int, int, int, int, BlockSink)} for a
 	 * frame read by parts (a local file): each block's stored bytes are read
 	 * into a small buffer per thread and decoded from there, so the frame is
-	 * never held whole and no chunk-sized buffer (56 MB for a portal chunk)
-	 * is filled and kept per reading thread. It reads a 512³ level as fast as
-	 * reading each file whole did (201 against 204 ms on 2 threads). A
-	 * block's data run to the next block's start, as in {@link #decodeRange},
-	 * so a corrupt frame whose block runs into another's is refused here.
+	 * not held whole (except a frame stored uncompressed or whose blocks split
+	 * elements) and no pooled chunk-sized buffer (56 MB for a portal chunk)
+	 * is filled and kept. A block's data run to the next block's start, as in
+	 * {@link #decodeRange}, so a corrupt frame whose block runs into
+	 * another's is refused here.
 	 */
 	public void decodeBlocks(final FrameRanges frame, final int expectedSize, final int align, final int from,
 		final int to, final BlockSink sink) throws java.io.IOException
@@ -299,7 +299,7 @@ public final class BloscCodec implements Codec {
 		final int blocks, final BlockSink sink) throws CorruptDataException
 	{
 		final int nblocks = h.blockCount();
-		final int[] ends = blockEnds(starts, nblocks, h.cbytes);
+		final int[] ends = blockEnds(starts, nblocks, h);
 		inParallel(Math.min(threads, blocks), (first, step) -> {
 			final Scratch s = new Scratch(h.blockSize);
 			final byte[] block = BLOCKS.get().take(h.blockSize);
@@ -328,9 +328,14 @@ public final class BloscCodec implements Codec {
 	/**
 	 * Where each block's stored data end: at the next block's start (c-blosc
 	 * writes a frame's blocks one after another, in any order when it
-	 * compresses on several threads), the last one at the frame's end.
+	 * compresses on several threads), the last one at the frame's end, and
+	 * never more than {@link #maxStoredBlock} after its start: a hostile frame
+	 * whose blocks share one start would otherwise have each block read the
+	 * rest of the file.
 	 */
-	private static int[] blockEnds(final byte[] starts, final int nblocks, final int cbytes) {
+	private static int[] blockEnds(final byte[] starts, final int nblocks, final BloscHeader h) {
+		final int cbytes = h.cbytes;
+		final long most = maxStoredBlock(h);
 		final long[] byStart = new long[nblocks];
 		for (int b = 0; b < nblocks; b++)
 			byStart[b] = (long) BloscHeader.readInt(starts, 4 * b) << 32 | b;
@@ -342,9 +347,18 @@ public final class BloscCodec implements Codec {
 			// blocks sharing a start end where the next larger start begins
 			if (i < nblocks - 1 && (int) (byStart[i + 1] >> 32) > start) next = Math.min(cbytes, (int) (byStart[i +
 				1] >> 32));
-			ends[(int) byStart[i]] = next;
+			ends[(int) byStart[i]] = (int) Math.min(next, Math.max(start, 0) + most);
 		}
 		return ends;
+	}
+
+	/**
+	 * The most stored bytes a block can take: each split is stored as is when
+	 * it would not shrink (4-byte length included); doubled, so no real frame
+	 * comes near it while a hostile one reads at most twice its decoded size.
+	 */
+	private static long maxStoredBlock(final BloscHeader h) {
+		return 2L * h.blockSize + 4L * MAX_SPLITS;
 	}
 
 	/** Blocks {@code firstBlock + first}, then every {@code step}-th, of the {@code blocks} wanted. */
@@ -433,16 +447,11 @@ public final class BloscCodec implements Codec {
 		if (BloscHeader.SIZE + 4L * nblocks > h.cbytes)
 			throw new CorruptDataException("Blosc frame too short for its " + nblocks + " block offsets");
 		final byte[] starts = frame.read(BloscHeader.SIZE, 4 * nblocks);
+		final int[] ends = blockEnds(starts, nblocks, h);
 		final Scratch s = new Scratch(h.blockSize);
 		final byte[] block = new byte[h.blockSize];
 		for (int b = from / h.blockSize; b <= (to - 1) / h.blockSize; b++) {
-			final int start = BloscHeader.readInt(starts, 4 * b);
-			// A block's data run from its start to the next block's start (c-blosc writes them in order).
-			int end = h.cbytes;
-			for (int n = 0; n < nblocks; n++) {
-				final int other = BloscHeader.readInt(starts, 4 * n);
-				if (other > start && other < end) end = other;
-			}
+			final int start = BloscHeader.readInt(starts, 4 * b), end = ends[b];
 			if (start < BloscHeader.SIZE + 4 * nblocks || start >= end)
 				throw new CorruptDataException("Blosc block " + b + " starts outside the frame");
 			decodeBlock(frame.read(start, end - start), start, end - start, h, b, start, block, 0, s);

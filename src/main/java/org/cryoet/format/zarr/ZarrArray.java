@@ -8,6 +8,7 @@ import org.cryoet.format.FormatException;
 import org.cryoet.format.ScratchPool;
 import org.cryoet.format.codec.BloscCodec;
 import org.cryoet.format.codec.CorruptDataException;
+import org.cryoet.store.PositionalReader;
 import org.cryoet.store.Store;
 
 /**
@@ -304,7 +305,7 @@ public final class ZarrArray {
 	{
 		final String key = chunkKey(grid);
 		// A local file is read a block at a time, straight into the decoder's cache-sized buffers.
-		try (org.cryoet.store.PositionalReader file = store.openPositional(key)) {
+		try (PositionalReader file = store.openPositional(key)) {
 			if (file != null) {
 				try {
 					((BloscCodec) meta.compressor).decodeBlocks(new BloscCodec.FrameRanges() {

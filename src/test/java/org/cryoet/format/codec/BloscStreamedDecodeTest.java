@@ -143,6 +143,35 @@ class BloscStreamedDecodeTest {
 				new AtomicLong()), data.length, 4, 0, data.length));
 	}
 
+	/**
+	 * A hostile frame whose blocks all claim one start: each block is read no
+	 * further than a block can take, by parts and by range, not to the end of
+	 * the file (which made reading such a chunk quadratic in its blocks).
+	 */
+	@Test
+	void blocksSharingAStartReadNoMoreThanABlockEach() throws Exception {
+		final byte[] data = data(new Random(15), 1 << 20, 4);
+		final int blockSize = 4 << 10;
+		final byte[] frame = new BloscCodec(BloscCodec.Cname.LZ4, 5, 1, blockSize, 1).encode(data, 4);
+		final ByteBuffer f = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+		final int blocks = data.length / blockSize;
+		for (int b = 1; b < blocks; b++)
+			f.putInt(16 + 4 * b, f.getInt(16));
+		final long bound = 16 + 4L * blocks + (long) blocks * (2 * blockSize + 64);
+		final AtomicLong read = new AtomicLong();
+		final byte[] whole = new byte[data.length];
+		BloscCodec.decode(frame, whole, 1);
+		// each block decodes block 0's data, whole and by parts alike
+		assertArrayEquals(whole, streamed(new BloscCodec(BloscCodec.Cname.LZ4, 5, 1), parts(frame, read), data.length, 4,
+			0, data.length));
+		assertTrue(read.get() <= bound, "read " + read + " bytes of a " + frame.length + "-byte frame");
+		final AtomicLong byRange = new AtomicLong();
+		final byte[] part = new byte[data.length];
+		BloscCodec.decodeRange(BloscRangeTest.ranges(frame, byRange), data.length, 0, data.length, part, 0);
+		assertArrayEquals(whole, part);
+		assertTrue(byRange.get() <= bound, "read " + byRange + " bytes by range");
+	}
+
 	@Test
 	void anIoErrorStaysAnIoErrorOnEveryThread() throws Exception {
 		final byte[] data = data(new Random(13), 1 << 20, 4);
