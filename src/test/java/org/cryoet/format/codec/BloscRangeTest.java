@@ -23,7 +23,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class BloscRangeTest {
 
-	/** A frame in memory read by range, counting the bytes read (shared by the other Blosc tests). */
+	/**
+	 * A frame in memory read by range or into the decoder's reused buffers,
+	 * refusing reads outside it and counting the bytes read (shared by the
+	 * other Blosc tests).
+	 */
 	static BloscCodec.FrameRanges ranges(final byte[] frame, final AtomicLong read) {
 		return new BloscCodec.FrameRanges() {
 
@@ -34,8 +38,17 @@ class BloscRangeTest {
 
 			@Override
 			public byte[] read(final long offset, final int length) {
+				final byte[] b = new byte[length];
+				read(offset, b, length);
+				return b;
+			}
+
+			@Override
+			public void read(final long offset, final byte[] dst, final int length) {
+				assertTrue(offset >= 0 && offset + length <= frame.length, "read " + offset + "+" + length +
+					" outside the frame");
 				read.addAndGet(length);
-				return Arrays.copyOfRange(frame, (int) offset, (int) offset + length);
+				System.arraycopy(frame, (int) offset, dst, 0, length);
 			}
 		};
 	}

@@ -30,31 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class BloscStreamedDecodeTest {
 
-	/** Reads of a frame in memory by part, into the decoder's reused buffers; counts the bytes. */
-	private static BloscCodec.FrameRanges parts(final byte[] frame, final AtomicLong read) {
-		return new BloscCodec.FrameRanges() {
-
-			@Override
-			public long size() {
-				return frame.length;
-			}
-
-			@Override
-			public byte[] read(final long offset, final int length) {
-				final byte[] b = new byte[length];
-				read(offset, b, length);
-				return b;
-			}
-
-			@Override
-			public void read(final long offset, final byte[] dst, final int length) {
-				assertTrue(offset >= 0 && offset + length <= frame.length, "read " + offset + "+" + length);
-				read.addAndGet(length);
-				System.arraycopy(frame, (int) offset, dst, 0, length);
-			}
-		};
-	}
-
 	/** Decoded bytes [from, to) as the sink receives them; fails if a byte comes twice or splits an element. */
 	private static byte[] streamed(final BloscCodec codec, final BloscCodec.FrameRanges frame, final int size,
 		final int align, final int from, final int to) throws IOException
@@ -103,11 +78,13 @@ class BloscStreamedDecodeTest {
 									", " + threads + " threads";
 								final BloscCodec codec = new BloscCodec(cname, 5, shuffle, 0, threads);
 								final AtomicLong read = new AtomicLong();
-								assertArrayEquals(data, streamed(codec, parts(frame, read), size, typeSize, 0, size), what);
+								assertArrayEquals(data, streamed(codec, BloscRangeTest.ranges(frame, read), size, typeSize, 0,
+									size), what);
 								assertTrue(read.get() <= frame.length, what + ": read " + read + " of " + frame.length);
 								// a part: only its blocks are read, and exactly its bytes come out
 								final int from = size / 3 / typeSize * typeSize, to = 2 * size / 3 / typeSize * typeSize;
-								final byte[] part = streamed(codec, parts(frame, new AtomicLong()), size, typeSize, from, to);
+								final byte[] part = streamed(codec, BloscRangeTest.ranges(frame, new AtomicLong()), size,
+									typeSize, from, to);
 								assertArrayEquals(Arrays.copyOfRange(data, from, to), Arrays.copyOfRange(part, from, to), what);
 							}
 					}
@@ -139,8 +116,8 @@ class BloscStreamedDecodeTest {
 		BloscCodec.decode(swapped, whole, 1);
 		assertArrayEquals(data, whole);
 		for (final int threads : new int[] { 1, 2 })
-			assertArrayEquals(data, streamed(new BloscCodec(BloscCodec.Cname.LZ4, 5, 1, 0, threads), parts(swapped,
-				new AtomicLong()), data.length, 4, 0, data.length));
+			assertArrayEquals(data, streamed(new BloscCodec(BloscCodec.Cname.LZ4, 5, 1, 0, threads), BloscRangeTest
+				.ranges(swapped, new AtomicLong()), data.length, 4, 0, data.length));
 	}
 
 	/**
@@ -162,8 +139,8 @@ class BloscStreamedDecodeTest {
 		final byte[] whole = new byte[data.length];
 		BloscCodec.decode(frame, whole, 1);
 		// each block decodes block 0's data, whole and by parts alike
-		assertArrayEquals(whole, streamed(new BloscCodec(BloscCodec.Cname.LZ4, 5, 1), parts(frame, read), data.length, 4,
-			0, data.length));
+		assertArrayEquals(whole, streamed(new BloscCodec(BloscCodec.Cname.LZ4, 5, 1), BloscRangeTest.ranges(frame, read),
+			data.length, 4, 0, data.length));
 		assertTrue(read.get() <= bound, "read " + read + " bytes of a " + frame.length + "-byte frame");
 		final AtomicLong byRange = new AtomicLong();
 		final byte[] part = new byte[data.length];
@@ -224,8 +201,8 @@ class BloscStreamedDecodeTest {
 			final byte[] frame = r.nextInt(10) == 0 ? Arrays.copyOf(bad, r.nextInt(bad.length)) : bad;
 			final byte[] part;
 			try {
-				part = streamed(new BloscCodec(BloscCodec.Cname.LZ4, 5, 1, 0, 1 + i % 2), parts(frame, new AtomicLong()),
-					data.length, 4, 0, data.length);
+				part = streamed(new BloscCodec(BloscCodec.Cname.LZ4, 5, 1, 0, 1 + i % 2), BloscRangeTest.ranges(frame,
+					new AtomicLong()), data.length, 4, 0, data.length);
 			}
 			catch (final CorruptDataException e) {
 				refused++;
