@@ -124,16 +124,11 @@ public final class BloscCodec implements Codec {
 		throws CorruptDataException
 	{
 		if (h.memcpyed()) {
-			if (h.cbytes < BloscHeader.SIZE + h.nbytes)
-				throw new CorruptDataException("memcpyed Blosc frame holds " + (h.cbytes - BloscHeader.SIZE) +
-					" bytes, header claims " + h.nbytes);
+			h.checkMemcpyed();
 			System.arraycopy(frame, BloscHeader.SIZE, out, 0, h.nbytes);
 			return;
 		}
-		h.checkBlockSize();
-		final int nblocks = h.blockCount();
-		if (BloscHeader.SIZE + 4L * nblocks > h.cbytes)
-			throw new CorruptDataException("Blosc frame too short for its " + nblocks + " block offsets");
+		final int nblocks = h.checkedBlockCount();
 		inParallel(Math.min(threads, nblocks), (first, step) -> decodeShare(frame, h, out, first, step));
 	}
 
@@ -227,16 +222,11 @@ public final class BloscCodec implements Codec {
 		if (h.nbytes != expectedSize)
 			throw new CorruptDataException("Blosc frame decodes to " + h.nbytes + " bytes, expected " + expectedSize);
 		if (h.memcpyed()) {
-			if (h.cbytes < BloscHeader.SIZE + h.nbytes)
-				throw new CorruptDataException("memcpyed Blosc frame holds " + (h.cbytes - BloscHeader.SIZE) +
-					" bytes, header claims " + h.nbytes);
+			h.checkMemcpyed();
 			if (h.nbytes > 0) sink.accept(frame, BloscHeader.SIZE, 0, h.nbytes);
 			return;
 		}
-		h.checkBlockSize();
-		final int nblocks = h.blockCount();
-		if (BloscHeader.SIZE + 4L * nblocks > h.cbytes)
-			throw new CorruptDataException("Blosc frame too short for its " + nblocks + " block offsets");
+		final int nblocks = h.checkedBlockCount();
 		if (align > 1 && h.blockSize % align != 0) {
 			final byte[] whole = new byte[h.nbytes];
 			decodeInto(frame, h, whole, threads);
@@ -264,65 +254,67 @@ public final class BloscCodec implements Codec {
 	{
 		if (from < 0 || to > expectedSize || from > to)
 			throw new IllegalArgumentException("bytes " + from + ".." + to + " of " + expectedSize);
+		final BloscHeader h = readHeader(frame, expectedSize);
+		if (h.memcpyed() || align > 1 && h.blockSize % align != 0) {
+			// stored uncompressed, or blocks that would split elements: read whole
+			final byte[] all = frame.read(0, (int) frame.size());
+			decodeBlocks(all, all.length, expectedSize, align, from, to, sink);
+			return;
+		}
+		streamBlocks(frame, h, from, to, threads, sink);
+	}
+
+	/** The header of a frame read by parts, which must decode to {@code expectedSize} bytes. */
+	private static BloscHeader readHeader(final FrameRanges frame, final int expectedSize) throws java.io.IOException {
 		final long size = frame.size();
 		if (size > Integer.MAX_VALUE) throw new CorruptDataException("Blosc frame larger than 2 GiB");
 		final BloscHeader h = BloscHeader.read(frame.read(0, (int) Math.min(size, BloscHeader.SIZE)), (int) size);
 		if (h.nbytes != expectedSize)
 			throw new CorruptDataException("Blosc frame decodes to " + h.nbytes + " bytes, expected " + expectedSize);
-		boolean whole = h.memcpyed();
-		if (!whole) {
-			h.checkBlockSize();
-			if (BloscHeader.SIZE + 4L * h.blockCount() > h.cbytes)
-				throw new CorruptDataException("Blosc frame too short for its " + h.blockCount() + " block offsets");
-			whole = align > 1 && h.blockSize % align != 0;
-		}
-		if (whole) {
-			// stored uncompressed, or blocks that would split elements: read whole
-			final byte[] all = frame.read(0, (int) size);
-			decodeBlocks(all, all.length, expectedSize, align, from, to, sink);
-			return;
-		}
+		return h;
+	}
+
+	/**
+	 * The blocks holding decoded bytes {@code [from, to)} of a compressed
+	 * frame read by parts, each read into a reused buffer and decoded on one
+	 * of {@code threads}.
+	 */
+	private static void streamBlocks(final FrameRanges frame, final BloscHeader h, final int from, final int to,
+		final int threads, final BlockSink sink) throws java.io.IOException
+	{
+		final int nblocks = h.checkedBlockCount();
 		if (from == to) return;
-		final int nblocks = h.blockCount();
 		final byte[] starts = frame.read(BloscHeader.SIZE, 4 * nblocks);
+		final int[] ends = blockEnds(starts, nblocks, h);
 		final int firstBlock = from / h.blockSize, blocks = (to - 1) / h.blockSize - firstBlock + 1;
 		try {
-			streamBlocks(frame, h, starts, firstBlock, blocks, sink);
+			inParallel(Math.min(threads, blocks), (first, step) -> {
+				final Scratch s = new Scratch(h.blockSize);
+				final byte[] block = BLOCKS.get().take(h.blockSize);
+				final BlockBuffer stored = STORED_BLOCKS.get();
+				for (int b = firstBlock + first; b < firstBlock + blocks; b += step) {
+					final int start = BloscHeader.readInt(starts, 4 * b), end = ends[b];
+					if (start < BloscHeader.SIZE + 4 * nblocks || start >= end)
+						throw new CorruptDataException("Blosc block " + b + " starts outside the frame");
+					final byte[] window = stored.atLeast(end - start);
+					try {
+						frame.read(start, window, end - start);
+					}
+					catch (final CorruptDataException e) {
+						throw e;
+					}
+					catch (final java.io.IOException e) {
+						throw new BlockReadFailure(e);
+					}
+					decodeBlock(window, start, end - start, h, b, start, block, 0, s);
+					final int blockStart = b * h.blockSize;
+					sink.accept(block, 0, blockStart, Math.min(h.blockSize, h.nbytes - blockStart));
+				}
+			});
 		}
 		catch (final BlockReadFailure e) {
 			throw (java.io.IOException) e.getCause();
 		}
-	}
-
-	/** The wanted blocks of a frame read by parts, on this codec's threads. */
-	private void streamBlocks(final FrameRanges frame, final BloscHeader h, final byte[] starts, final int firstBlock,
-		final int blocks, final BlockSink sink) throws CorruptDataException
-	{
-		final int nblocks = h.blockCount();
-		final int[] ends = blockEnds(starts, nblocks, h);
-		inParallel(Math.min(threads, blocks), (first, step) -> {
-			final Scratch s = new Scratch(h.blockSize);
-			final byte[] block = BLOCKS.get().take(h.blockSize);
-			final BlockBuffer stored = STORED_BLOCKS.get();
-			for (int b = firstBlock + first; b < firstBlock + blocks; b += step) {
-				final int start = BloscHeader.readInt(starts, 4 * b), end = ends[b];
-				if (start < BloscHeader.SIZE + 4 * nblocks || start >= end)
-					throw new CorruptDataException("Blosc block " + b + " starts outside the frame");
-				final byte[] window = stored.atLeast(end - start);
-				try {
-					frame.read(start, window, end - start);
-				}
-				catch (final CorruptDataException e) {
-					throw e;
-				}
-				catch (final java.io.IOException e) {
-					throw new BlockReadFailure(e);
-				}
-				decodeBlock(window, start, end - start, h, b, start, block, 0, s);
-				final int blockStart = b * h.blockSize;
-				sink.accept(block, 0, blockStart, Math.min(h.blockSize, h.nbytes - blockStart));
-			}
-		});
 	}
 
 	/**
@@ -427,38 +419,19 @@ public final class BloscCodec implements Codec {
 	public static void decodeRange(final FrameRanges frame, final int expectedSize, final int from, final int to,
 		final byte[] out, final int outOff) throws java.io.IOException
 	{
-		final long size = frame.size();
-		if (size > Integer.MAX_VALUE) throw new CorruptDataException("Blosc frame larger than 2 GiB");
-		final BloscHeader h = BloscHeader.read(frame.read(0, (int) Math.min(size, BloscHeader.SIZE)), (int) size);
-		if (h.nbytes != expectedSize)
-			throw new CorruptDataException("Blosc frame decodes to " + h.nbytes + " bytes, expected " + expectedSize);
+		final BloscHeader h = readHeader(frame, expectedSize);
 		if (from < 0 || to > h.nbytes || from > to)
 			throw new CorruptDataException("bytes " + from + ".." + to + " are outside the frame's " + h.nbytes);
 		if (from == to) return;
 		if (h.memcpyed()) {
-			if (h.cbytes < BloscHeader.SIZE + h.nbytes)
-				throw new CorruptDataException("memcpyed Blosc frame holds " + (h.cbytes - BloscHeader.SIZE) +
-					" bytes, header claims " + h.nbytes);
+			h.checkMemcpyed();
 			System.arraycopy(frame.read(BloscHeader.SIZE + (long) from, to - from), 0, out, outOff, to - from);
 			return;
 		}
-		h.checkBlockSize();
-		final int nblocks = h.blockCount();
-		if (BloscHeader.SIZE + 4L * nblocks > h.cbytes)
-			throw new CorruptDataException("Blosc frame too short for its " + nblocks + " block offsets");
-		final byte[] starts = frame.read(BloscHeader.SIZE, 4 * nblocks);
-		final int[] ends = blockEnds(starts, nblocks, h);
-		final Scratch s = new Scratch(h.blockSize);
-		final byte[] block = new byte[h.blockSize];
-		for (int b = from / h.blockSize; b <= (to - 1) / h.blockSize; b++) {
-			final int start = BloscHeader.readInt(starts, 4 * b), end = ends[b];
-			if (start < BloscHeader.SIZE + 4 * nblocks || start >= end)
-				throw new CorruptDataException("Blosc block " + b + " starts outside the frame");
-			decodeBlock(frame.read(start, end - start), start, end - start, h, b, start, block, 0, s);
-			final int blockStart = b * h.blockSize;
-			final int lo = Math.max(from, blockStart), hi = Math.min(to, Math.min(h.nbytes, blockStart + h.blockSize));
-			System.arraycopy(block, lo - blockStart, out, outOff + lo - from, hi - lo);
-		}
+		streamBlocks(frame, h, from, to, 1, (block, offset, blockStart, length) -> {
+			final int lo = Math.max(from, blockStart), hi = Math.min(to, blockStart + length);
+			System.arraycopy(block, offset + lo - blockStart, out, outOff + lo - from, hi - lo);
+		});
 	}
 
 	/** Helpers for decoding the blocks of one large frame at once; daemon threads, so they never keep a JVM alive. */

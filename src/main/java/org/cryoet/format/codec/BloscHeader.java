@@ -54,6 +54,21 @@ final class BloscHeader {
 				" bytes");
 	}
 
+	/** A frame stored uncompressed must hold all its bytes. */
+	void checkMemcpyed() throws CorruptDataException {
+		if (cbytes < SIZE + nbytes)
+			throw new CorruptDataException("memcpyed Blosc frame holds " + (cbytes - SIZE) + " bytes, header claims " +
+				nbytes);
+	}
+
+	/** The number of blocks, once the block size is valid and the block offsets fit in the frame. */
+	int checkedBlockCount() throws CorruptDataException {
+		checkBlockSize();
+		final int n = blockCount();
+		if (SIZE + 4L * n > cbytes) throw new CorruptDataException("Blosc frame too short for its " + n + " block offsets");
+		return n;
+	}
+
 	boolean memcpyed() {
 		return (flags & MEMCPYED) != 0;
 	}
