@@ -75,6 +75,8 @@ public final class BenchRunner {
 			final String suffix = cname.isEmpty() ? "" : "_" + cname;
 			if (name.equals("decodePaired")) sides(r, ms, ranges, "decodeOurs" + suffix, "decodeNative" + suffix);
 			else if (name.equals("encodePaired")) sides(r, ms, ranges, "encodeOurs" + suffix, "encodeNative" + suffix);
+			else if (name.equals("encodeSmallPaired")) sides(r, ms, ranges, "encodeSmallOurs" + suffix, "encodeSmallNative" +
+				suffix);
 			else if (name.equals("streamsPaired")) sides(r, ms, ranges, "streamsOurs" + suffix, "streamsNative" + suffix);
 			else if (name.equals("zarrReadPaired")) sides(r, ms, ranges, "zarrRead2Threads", "zarrReadNative2Threads",
 				"zarrChunkBytes", "zarrRead1Thread");
@@ -100,6 +102,12 @@ public final class BenchRunner {
 			summary.add(withRange(entry("blosc_" + c + "_encode", bloscMb, ms.get("encodeOurs_" + c), nativeProblem == null
 				? ms.get("encodeNative_" + c) : null, "native c-blosc, 1 thread, in turn with ours", nativeProblem), ranges
 					.get("encodeNative_" + c)));
+			final int small = Math.max(blosc / 2, 8);
+			final JsonObject smallEncode = withRange(entry("blosc_" + c + "_encode_small", 4.0 * small * small * small / 1e6, ms
+				.get("encodeSmallOurs_" + c), nativeProblem == null ? ms.get("encodeSmallNative_" + c) : null,
+				"native c-blosc, 1 thread, in turn with ours", nativeProblem), ranges.get("encodeSmallNative_" + c));
+			smallEncode.addProperty("chunk", small + "^3 float32");
+			summary.add(smallEncode);
 		}
 		summary.add(withRange(entry("zarr_level_read", volumeMb, ms.get("zarrRead2Threads"), ms.get("zarrChunkBytes"),
 			"reading the chunk files' bytes, in turn with ours", null), ranges.get("zarrChunkBytes")));
