@@ -163,18 +163,24 @@ public final class BloscCodec implements Codec {
 		catch (final CorruptDataException | RuntimeException | Error e) {
 			failure = e;
 		}
-		for (final Future<?> f : futures) {
-			try {
-				f.get();
+		// An interrupt does not stop the wait: the helpers decode one frame, briefly, into the caller's buffers.
+		// The frame is then whole; the interrupt is kept for the caller's next blocking call to see.
+		boolean interrupted = false;
+		for (final Future<?> f : futures)
+			while (true) {
+				try {
+					f.get();
+					break;
+				}
+				catch (final InterruptedException e) {
+					interrupted = true;
+				}
+				catch (final ExecutionException e) {
+					if (failure == null) failure = e.getCause();
+					break;
+				}
 			}
-			catch (final InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new CorruptDataException("interrupted while decoding a Blosc frame", e);
-			}
-			catch (final ExecutionException e) {
-				if (failure == null) failure = e.getCause();
-			}
-		}
+		if (interrupted) Thread.currentThread().interrupt();
 		if (failure == null) return;
 		if (failure instanceof CorruptDataException) throw (CorruptDataException) failure;
 		if (failure instanceof BlockReadFailure) throw (BlockReadFailure) failure;

@@ -182,6 +182,38 @@ class BloscStreamedDecodeTest {
 			}
 	}
 
+	/**
+	 * An interrupt while the caller waits for Blosc's helper threads is not
+	 * bad data: the wait goes on until no helper writes into the caller's
+	 * buffer, the frame decodes whole, and the interrupt stays set.
+	 */
+	@Test
+	void anInterruptWaitsForTheHelpersAndKeepsTheInterrupt() throws Exception {
+		final byte[] data = data(new Random(16), 1 << 20, 4);
+		final byte[] frame = new BloscCodec(BloscCodec.Cname.LZ4, 5, 1, 64 << 10, 1).encode(data, 4);
+		for (final int threads : new int[] { 2, 4 }) {
+			final byte[] whole = new byte[data.length];
+			Thread.currentThread().interrupt();
+			try {
+				BloscCodec.decode(frame, whole, threads);
+			}
+			finally {
+				assertTrue(Thread.interrupted(), "the interrupt is kept, " + threads + " threads");
+			}
+			assertArrayEquals(data, whole, threads + " threads");
+			Thread.currentThread().interrupt();
+			final byte[] parts;
+			try {
+				parts = streamed(new BloscCodec(BloscCodec.Cname.LZ4, 5, 1, 0, threads), BloscRangeTest.ranges(frame,
+					new AtomicLong()), data.length, 4, 0, data.length);
+			}
+			finally {
+				assertTrue(Thread.interrupted(), "the interrupt is kept by parts, " + threads + " threads");
+			}
+			assertArrayEquals(data, parts, threads + " threads, by parts");
+		}
+	}
+
 	@Test
 	void hostileFramesAreRefusedWithOurExceptionOrDecodeAsWhole() throws Exception {
 		final Random r = new Random(14);
